@@ -1,0 +1,29 @@
+import type { Company, CompanyInput, Contact, ContactInput } from '@matchpro/core/lib/common';
+
+export const COMPANY_SERVICE_PATH = '/services/matchpro/companies';
+export const CompanyService = Symbol('CompanyService');
+
+export interface CompanySummary {
+    id: string;
+    name: string;
+    siret: string | null;
+    city: string | null;
+    sector: string | null;
+    contacts: number;
+    activeOffers: number;
+}
+
+export interface CompanyService {
+    list(query?: string): Promise<CompanySummary[]>;
+    get(id: string): Promise<Company>;
+    findBySiret(siret: string): Promise<Company | undefined>;
+    create(input: CompanyInput): Promise<Company>;
+    /** `version` is the one the editor loaded: a stale one is a conflict. */
+    update(id: string, version: number, input: CompanyInput): Promise<Company>;
+    delete(id: string, version: number): Promise<void>;
+
+    listContacts(companyId: string): Promise<Contact[]>;
+    /** A contact marked principal becomes the company's only principal contact. */
+    saveContact(input: ContactInput, id?: string, version?: number): Promise<Contact>;
+    deleteContact(id: string, version: number): Promise<void>;
+}

@@ -1,0 +1,24 @@
+/** Workbench-wide backend operations: data folder, demo data, backup and restore. */
+export const WORKBENCH_SERVICE_PATH = '/services/matchpro/workbench';
+export const WorkbenchService = Symbol('WorkbenchService');
+
+export interface DataFolderInfo {
+    dataDir: string;
+    schemaVersion: number;
+    counts: Record<'candidates' | 'companies' | 'contacts' | 'offers' | 'matchings' | 'placements', number>;
+    encrypted: true;
+}
+
+export interface DemoDataResult {
+    companies: number;
+    offers: number;
+    candidates: number;
+}
+
+export interface WorkbenchService {
+    info(): Promise<DataFolderInfo>;
+    /** Loads the demo agency of examples/ (refuses when it is already loaded). */
+    loadDemoData(): Promise<DemoDataResult>;
+    /** Writes a consistent encrypted backup to the given file path on the backend machine. */
+    backup(file: string): Promise<{ file: string; bytes: number }>;
+}

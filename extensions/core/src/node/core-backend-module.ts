@@ -1,0 +1,40 @@
+import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
+import { LocalizationContribution } from '@theia/core/lib/node/i18n/localization-contribution';
+import { bindContributionProvider } from '@theia/core/lib/common/contribution-provider';
+import { ConnectionHandler, RpcConnectionHandler } from '@theia/core/lib/common/messaging';
+import { ContainerModule } from '@theia/core/shared/inversify';
+import { DATA_CHANGE_PATH, DataChangeClient } from '../common/data-change-protocol';
+import { WORKBENCH_SERVICE_PATH, WorkbenchService } from '../common/workbench-protocol';
+import { AuditLog } from './audit-log';
+import { DataChangeBroadcaster } from './data-change-broadcaster';
+import { DemoDataContribution } from './demo-data-contribution';
+import { frenchLocalization } from './french-localization';
+import { configFromEnvironment, MatchProConfig } from './matchpro-config';
+import { MatchProDatabase } from './matchpro-database';
+import { WorkbenchServiceImpl } from './workbench-service-impl';
+
+export default new ContainerModule((bind, _unbind, isBound) => {
+    if (!isBound(MatchProConfig)) {
+        bind(MatchProConfig).toConstantValue(configFromEnvironment());
+    }
+    bind(MatchProDatabase).toSelf().inSingletonScope();
+    bind(AuditLog).toSelf().inSingletonScope();
+    bind(DataChangeBroadcaster).toSelf().inSingletonScope();
+    bindContributionProvider(bind, DemoDataContribution);
+
+    bind(WorkbenchServiceImpl).toSelf().inSingletonScope();
+    bind(WorkbenchService).toService(WorkbenchServiceImpl);
+    bind(ConnectionHandler).toDynamicValue(ctx =>
+        new RpcConnectionHandler(WORKBENCH_SERVICE_PATH, () => ctx.container.get(WorkbenchService))).inSingletonScope();
+    bind(ConnectionHandler).toDynamicValue(ctx =>
+        new RpcConnectionHandler<DataChangeClient>(DATA_CHANGE_PATH, client => ctx.container.get(DataChangeBroadcaster).connect(client))).inSingletonScope();
+
+    // Opening the database at start surfaces a wrong key or a locked folder at once, and onStop
+    // folds the journal into a snapshot so the next start replays little.
+    bind(BackendApplicationContribution).toDynamicValue(ctx => ({
+        initialize: () => { ctx.container.get(MatchProDatabase).store().catch(error => console.error(`MatchPro: cannot open the database: ${error.message}`)); },
+        onStop: () => { ctx.container.get(MatchProDatabase).close().catch(() => undefined); }
+    })).inSingletonScope();
+
+    bind(LocalizationContribution).toConstantValue(frenchLocalization(require('../../i18n/nls.fr.json')));
+});

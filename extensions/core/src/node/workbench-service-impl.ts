@@ -1,0 +1,69 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { ContributionProvider } from '@theia/core/lib/common/contribution-provider';
+import { inject, injectable, named } from '@theia/core/shared/inversify';
+import { MatchProErrors } from '../common/errors';
+import { DataFolderInfo, DemoDataResult, WorkbenchService } from '../common/workbench-protocol';
+import { DataChangeBroadcaster } from './data-change-broadcaster';
+import { DemoDataContribution } from './demo-data-contribution';
+import { MatchProDatabase } from './matchpro-database';
+
+const COUNTED = ['candidates', 'companies', 'contacts', 'offers', 'matchings', 'placements'] as const;
+
+@injectable()
+export class WorkbenchServiceImpl implements WorkbenchService {
+    @inject(MatchProDatabase) protected readonly db: MatchProDatabase;
+    @inject(DataChangeBroadcaster) protected readonly changes: DataChangeBroadcaster;
+    @inject(ContributionProvider) @named(DemoDataContribution) protected readonly demoParts: ContributionProvider<DemoDataContribution>;
+
+    async info(): Promise<DataFolderInfo> {
+        const store = await this.db.store();
+        const counts = Object.fromEntries(COUNTED.map(table =>
+            [table, store.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`)!.n])) as DataFolderInfo['counts'];
+        return { dataDir: this.db.dataDir, schemaVersion: store.schemaVersion, counts, encrypted: true };
+    }
+
+    async loadDemoData(): Promise<DemoDataResult> {
+        const folder = findDemoFolder();
+        const store = await this.db.store();
+        if (store.get<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE action = 'demo-data-loaded'")!.n > 0) {
+            throw MatchProErrors.Rejected('The demo data is already loaded in this data folder.');
+        }
+        const result: DemoDataResult = { companies: 0, offers: 0, candidates: 0 };
+        for (const part of [...this.demoParts.getContributions()].sort((a, b) => a.order - b.order)) {
+            Object.assign(result, await part.load(folder));
+        }
+        await this.db.write(tx => tx.run('INSERT INTO audit_log (id, at, actor, action, entity, details) VALUES (?, ?, ?, ?, ?, ?)',
+            [`demo-${Date.now()}`, new Date().toISOString(), this.db.actor, 'demo-data-loaded', 'workbench', JSON.stringify(result)]));
+        for (const kind of ['company', 'offer', 'candidate'] as const) {
+            this.changes.notify({ kind, ids: [], change: 'reloaded' });
+        }
+        return result;
+    }
+
+    async backup(file: string): Promise<{ file: string; bytes: number }> {
+        if (typeof file !== 'string' || !file.trim() || file.length > 4096) {
+            throw MatchProErrors.InvalidInput('invalid backup file: a file path is required', [{ path: 'file', message: 'required' }]);
+        }
+        const target = path.resolve(file);
+        await (await this.db.store()).backup(target);
+        return { file: target, bytes: fs.statSync(target).size };
+    }
+}
+
+/** The demo agency ships in the repository's examples/ folder; look for it above this file (source or bundle). */
+export function findDemoFolder(start = __dirname): string {
+    const fromEnv = process.env.MATCHPRO_DEMO_DIR;
+    if (fromEnv && fs.existsSync(fromEnv)) {
+        return fromEnv;
+    }
+    for (let dir = start; ; dir = path.dirname(dir)) {
+        const candidate = path.join(dir, 'examples', 'demo-agency');
+        if (fs.existsSync(path.join(candidate, 'companies.json'))) {
+            return candidate;
+        }
+        if (path.dirname(dir) === dir) {
+            throw MatchProErrors.Rejected('The demo data set (examples/demo-agency) was not found next to this installation.');
+        }
+    }
+}

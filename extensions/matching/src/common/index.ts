@@ -1,0 +1,2 @@
+export * from './matching-protocol';
+export * from './matching-weights';

@@ -1,0 +1,82 @@
+import type { Candidate, ContractType } from '@matchpro/core/lib/common';
+import { cefrRank } from '@matchpro/core/lib/common/domain/language-level';
+import { Certification, parseCertification } from './certification';
+import { CommuneLocator, Place } from './commune-locator';
+import { licenceMask } from './driving-licence';
+
+/**
+ * What the engine knows about a candidate, computed when the candidate changes, never at query time.
+ * Deliberately built from a closed list of job-related fields: name, birth date, gender, nationality,
+ * photo and marital status are never read here (`label` is for display only and no score reads it).
+ */
+export interface CandidateFacts {
+    id: string;
+    version: number;
+    label: string;
+    detail: string;
+    title: string;
+    skillIds: number[];
+    skillNames: string[];
+    licenceMask: number;
+    licences: string[];
+    certifications: Certification[];
+    place: Place | undefined;
+    city: string;
+    radiusKm: number;
+    hasVehicle: boolean;
+    /** NaN when the CV gives no dated experience. */
+    years: number;
+    languages: { code: string; rank: number }[];
+    contractTypes: ContractType[];
+    /** Yearly gross EUR, NaN when unknown. */
+    salaryMinYear: number;
+    /** Days since epoch, NaN when unknown (= available now). */
+    availableDay: number;
+    availableFrom: string | null;
+}
+
+/** The texts the encoder embeds for a candidate: the job title(s), and the whole job-related profile. */
+export function candidateTexts(c: Candidate): { title: string; document: string } {
+    const titles = [c.title, ...c.experiences.slice(0, 3).map(e => e.title)].filter((t): t is string => !!t);
+    const title = titles.join(' ; ') || c.skills.slice(0, 5).map(s => s.name).join(', ');
+    const document = [title, c.skills.map(s => s.name).join(', '), c.certifications.join(', '), c.summary ?? ''].filter(Boolean).join('. ');
+    return { title, document };
+}
+
+export function yearlySalary(amount: number | undefined, period?: 'hour' | 'month' | 'year'): number {
+    if (amount === undefined || !(amount > 0)) { return NaN; }
+    // A candidate's expectation carries no period: amounts under 200 are hourly, under 10k monthly.
+    const p = period ?? (amount < 200 ? 'hour' : amount < 10_000 ? 'month' : 'year');
+    return p === 'hour' ? amount * 1607 : p === 'month' ? amount * 12 : amount;
+}
+
+export function dayNumber(date: string | null | undefined): number {
+    if (!date) { return NaN; }
+    const t = Date.parse(date.length === 7 ? date + '-01' : date);
+    return Number.isNaN(t) ? NaN : Math.floor(t / 86_400_000);
+}
+
+export function candidateFacts(c: Candidate, skillIds: number[], locator: CommuneLocator): CandidateFacts {
+    const languages = c.languages.map(l => ({ code: l.language, rank: cefrRank(l.level) || 3 }));
+    if (!languages.some(l => l.code === c.language)) {
+        // A CV written in a language shows a working command of it (B2 assumed).
+        languages.push({ code: c.language, rank: 4 });
+    }
+    const name = [c.firstName, c.lastName].filter(Boolean).join(' ');
+    return {
+        id: c.id, version: c.version,
+        label: name || c.email || c.id.slice(0, 8),
+        detail: [c.title, c.city].filter(Boolean).join(' — '),
+        title: candidateTexts(c).title,
+        skillIds, skillNames: c.skills.map(s => s.name),
+        licenceMask: licenceMask(c.drivingLicences), licences: c.drivingLicences,
+        certifications: c.certifications.map(parseCertification),
+        place: locator.locate(c.postcode, c.city), city: c.city ?? c.postcode ?? '',
+        radiusKm: c.mobility?.radiusKm ?? 30, hasVehicle: !!c.mobility?.hasVehicle,
+        years: c.yearsOfExperience ?? NaN,
+        languages,
+        contractTypes: c.preferences?.contractTypes ?? [],
+        salaryMinYear: yearlySalary(c.preferences?.salaryMin),
+        availableDay: dayNumber(c.availableFrom), availableFrom: c.availableFrom
+    };
+}

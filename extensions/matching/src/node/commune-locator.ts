@@ -1,0 +1,70 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import * as zlib from 'zlib';
+
+/** Where a commune is, and how precise that is (see scripts/build-communes-geo.js for why "departement"). */
+export interface Place {
+    lat: number;
+    lon: number;
+    departement: string;
+}
+
+interface CommunesGeo {
+    departements: Record<string, [number, number, string]>;
+    postcodes: Record<string, string>;
+    communes: Record<string, string>;
+}
+
+export function communeKey(name: string): string {
+    return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/^(saint|sainte)[- ]/, m => m.startsWith('sainte') ? 'ste-' : 'st-')
+        .replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+/** Great-circle distance in km. */
+export function haversineKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+    const rad = Math.PI / 180;
+    const dLat = (b.lat - a.lat) * rad;
+    const dLon = (b.lon - a.lon) * rad;
+    const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+    return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/**
+ * French postcode / commune name -> coordinates, from the compact file shipped in data/. The source has no
+ * commune coordinates, so a commune is placed at its département's chef-lieu (documented fallback).
+ */
+export class CommuneLocator {
+    protected static shared: CommuneLocator | undefined;
+    protected readonly geo: CommunesGeo;
+
+    static instance(): CommuneLocator {
+        return this.shared ??= new CommuneLocator(path.join(__dirname, '..', '..', 'data', 'communes-geo.json.gz'));
+    }
+
+    constructor(file: string) {
+        if (!fs.existsSync(file)) {
+            throw new Error(`Commune coordinates file not found: ${file}`);
+        }
+        this.geo = JSON.parse(zlib.gunzipSync(fs.readFileSync(file)).toString('utf8'));
+    }
+
+    locate(postcode: string | null | undefined, city: string | null | undefined): Place | undefined {
+        const cp = postcode?.replace(/\s+/g, '');
+        let departement = cp && /^\d{5}$/.test(cp) ? this.geo.postcodes[cp] ?? this.fromPrefix(cp) : undefined;
+        if (!departement && city) {
+            departement = this.geo.communes[communeKey(city.replace(/\s*\(?\d{5}\)?\s*/, ' ').replace(/\s+cedex.*$/i, ''))];
+        }
+        const d = departement ? this.geo.departements[departement] : undefined;
+        return d ? { lat: d[0], lon: d[1], departement: departement! } : undefined;
+    }
+
+    departementName(code: string): string {
+        return this.geo.departements[code]?.[2] ?? code;
+    }
+
+    protected fromPrefix(cp: string): string | undefined {
+        if (cp.startsWith('97')) { return this.geo.departements[cp.slice(0, 3)] ? cp.slice(0, 3) : undefined; }
+        if (cp.startsWith('20')) { return Number(cp) < 20200 ? '2A' : '2B'; }
+        return this.geo.departements[cp.slice(0, 2)] ? cp.slice(0, 2) : undefined;
+    }
+}

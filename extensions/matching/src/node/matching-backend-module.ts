@@ -1,0 +1,30 @@
+import { CliCommand } from '@matchpro/core/lib/node/cli/cli-command';
+import { frenchLocalization } from '@matchpro/core/lib/node/french-localization';
+import { ConnectionHandler, RpcConnectionHandler } from '@theia/core/lib/common/messaging';
+import { LocalizationContribution } from '@theia/core/lib/node/i18n/localization-contribution';
+import { ContainerModule } from '@theia/core/shared/inversify';
+import { MATCHING_SERVICE_PATH, MatchingService } from '../common/matching-protocol';
+import { CandidateIndexSync } from './candidate-index-sync';
+import { MatchCommand, MatchingRetrainCommand } from './matching-cli-commands';
+import { MatchingEngine } from './matching-engine';
+import { MatchingRepository } from './matching-repository';
+import { MatchingServiceImpl } from './matching-service-impl';
+import { RankerRetraining } from './ranker-retraining';
+import { RankerStore } from './ranker-store';
+
+export default new ContainerModule(bind => {
+    bind(MatchingEngine).toSelf().inSingletonScope();
+    bind(CandidateIndexSync).toSelf().inSingletonScope();
+    bind(MatchingRepository).toSelf().inSingletonScope();
+    bind(RankerStore).toSelf().inSingletonScope();
+    bind(RankerRetraining).toSelf().inSingletonScope();
+    bind(MatchingServiceImpl).toSelf().inSingletonScope();
+    bind(MatchingService).toService(MatchingServiceImpl);
+    bind(ConnectionHandler).toDynamicValue(ctx =>
+        new RpcConnectionHandler(MATCHING_SERVICE_PATH, () => ctx.container.get<MatchingService>(MatchingService))).inSingletonScope();
+    bind(MatchCommand).toSelf().inSingletonScope();
+    bind(CliCommand).toService(MatchCommand);
+    bind(MatchingRetrainCommand).toSelf().inSingletonScope();
+    bind(CliCommand).toService(MatchingRetrainCommand);
+    bind(LocalizationContribution).toConstantValue(frenchLocalization(require('../../i18n/nls.fr.json')));
+});

@@ -1,0 +1,337 @@
+import type { Candidate, JobOffer, MatchEvidence, ScoreBreakdown } from '@matchpro/core/lib/common';
+import { TaxonomyService } from '@matchpro/taxonomy/lib/common/taxonomy-protocol';
+import { inject, injectable } from '@theia/core/shared/inversify';
+import { performance } from 'perf_hooks';
+import { combineScores, DEFAULT_MATCHING_CONFIG, MatchingConfig } from '../common/matching-weights';
+import { CandidateFacts, candidateFacts, candidateTexts } from './candidate-facts';
+import { CommuneLocator } from './commune-locator';
+import { licenceBit } from './driving-licence';
+import { evaluatePair, Explanation, FEATURE_COUNT, newPairScore } from './pair-evaluation';
+import { extendCredits, offerTexts, PreparedOffer, prepareOffer } from './prepared-offer';
+import { RankerSession } from './ranker-model';
+import { SkillVocabulary } from './skill-vocabulary';
+
+export interface RankedPair {
+    candidateId: string;
+    offerId: string;
+    score: number;
+    breakdown: ScoreBreakdown;
+    capped: boolean;
+    explanation?: Explanation;
+}
+
+export interface RankOptions {
+    top?: number;
+    /** How many of the best get their explanation (default 50). */
+    explainTop?: number;
+    minScore?: number;
+    hideCapped?: boolean;
+    /** Weights and cap override (ablations in the evaluation). */
+    config?: MatchingConfig;
+}
+
+export interface CandidateRanking {
+    results: RankedPair[];
+    scored: number;
+    relaxations: MatchEvidence[];
+}
+
+/** The lower licence an offer could accept instead, for "what to relax" suggestions. */
+const RELAX_LICENCE: Record<string, string> = { CE: 'C', C: 'C1', C1E: 'C1', DE: 'D', D: 'D1', D1E: 'D1', BE: 'B', A: 'A2', A2: 'A1' };
+
+/**
+ * The hybrid matching engine. Candidates live in an in-memory index (vectors, skills, places, features that
+ * do not depend on the offer), updated when candidates change; a ranking prepares the offer once, scores
+ * every indexed candidate (semantic + rules), runs the ONNX ranker in ONE batch over the [N, F] feature
+ * tensor, combines, keeps the top N, and explains only those shown.
+ */
+@injectable()
+export class MatchingEngine {
+    @inject(TaxonomyService) protected readonly taxonomy: TaxonomyService;
+
+    protected dim = 0;
+    protected vocabulary: SkillVocabulary | undefined;
+    protected titleVecs = new Float32Array(0);
+    protected docVecs = new Float32Array(0);
+    protected readonly facts: CandidateFacts[] = [];
+    protected readonly slots = new Map<string, number>();
+    protected features = new Float32Array(0);
+    protected ranker: RankerSession | undefined;
+    config: MatchingConfig = DEFAULT_MATCHING_CONFIG;
+    /** Where the last ranking spent its time (benchmark figures). */
+    lastTimings = { evaluateMs: 0, mlMs: 0, combineMs: 0, totalMs: 0 };
+    locator = CommuneLocator.instance();
+
+    get size(): number {
+        return this.facts.length;
+    }
+
+    get modelVersion(): string {
+        return this.ranker?.version ?? 'none';
+    }
+
+    setRanker(ranker: RankerSession | undefined): void {
+        this.ranker = ranker;
+    }
+
+    versionOf(id: string): number | undefined {
+        const slot = this.slots.get(id);
+        return slot === undefined ? undefined : this.facts[slot].version;
+    }
+
+    indexedIds(): string[] {
+        return this.facts.map(f => f.id);
+    }
+
+    factsOf(id: string): CandidateFacts | undefined {
+        const slot = this.slots.get(id);
+        return slot === undefined ? undefined : this.facts[slot];
+    }
+
+    protected encode = (texts: string[]) => this.taxonomy.encode(texts);
+
+    protected async ensureDim(): Promise<SkillVocabulary> {
+        if (!this.vocabulary) {
+            this.dim = (await this.encode(['dimension']))[0].length;
+            this.vocabulary ??= new SkillVocabulary(this.dim);
+        }
+        return this.vocabulary;
+    }
+
+    /** Adds or replaces candidates (texts encoded in one batch). */
+    async upsertCandidates(candidates: Candidate[], batch = 2048): Promise<void> {
+        const vocabulary = await this.ensureDim();
+        for (let start = 0; start < candidates.length; start += batch) {
+            const chunk = candidates.slice(start, start + batch);
+            const texts = chunk.map(candidateTexts);
+            const vectors = await this.encode([...texts.map(t => t.title), ...texts.map(t => t.document)]);
+            const allIds = await vocabulary.ensure(chunk.flatMap(c => c.skills), this.encode);
+            let at = 0;
+            for (let i = 0; i < chunk.length; i++) {
+                const c = chunk[i];
+                const skillIds = allIds.slice(at, at + c.skills.length);
+                at += c.skills.length;
+                let slot = this.slots.get(c.id);
+                if (slot === undefined) {
+                    slot = this.facts.length;
+                    this.slots.set(c.id, slot);
+                    this.facts.push(undefined as unknown as CandidateFacts);
+                    this.grow(slot + 1);
+                }
+                this.facts[slot] = candidateFacts(c, skillIds, this.locator);
+                this.titleVecs.set(vectors[i], slot * this.dim);
+                this.docVecs.set(vectors[chunk.length + i], slot * this.dim);
+            }
+        }
+    }
+
+    removeCandidate(id: string): void {
+        const slot = this.slots.get(id);
+        if (slot === undefined) { return; }
+        const last = this.facts.length - 1;
+        if (slot !== last) {
+            // Swap-remove keeps the vector pools dense.
+            this.facts[slot] = this.facts[last];
+            this.slots.set(this.facts[slot].id, slot);
+            this.titleVecs.copyWithin(slot * this.dim, last * this.dim, (last + 1) * this.dim);
+            this.docVecs.copyWithin(slot * this.dim, last * this.dim, (last + 1) * this.dim);
+        }
+        this.facts.pop();
+        this.slots.delete(id);
+    }
+
+    protected grow(count: number): void {
+        const need = count * this.dim;
+        if (need <= this.titleVecs.length) { return; }
+        const size = Math.max(need, this.titleVecs.length * 2, 1024 * this.dim);
+        const t = new Float32Array(size); t.set(this.titleVecs); this.titleVecs = t;
+        const d = new Float32Array(size); d.set(this.docVecs); this.docVecs = d;
+    }
+
+    /** Everything that depends only on the offer: vectors, skill credit tables, place, parsed requirements. */
+    async prepare(offer: JobOffer): Promise<PreparedOffer> {
+        const vocabulary = await this.ensureDim();
+        const occupation = offer.occupationUri ? await this.taxonomy.getOccupation(offer.occupationUri) : undefined;
+        const occupationSkills = occupation ? occupation.essentialSkills.map(s => s.labelEn) : [];
+        const texts = offerTexts(offer, occupationSkills);
+        const [title, document] = await this.encode([texts.title, texts.document]);
+        const skillIds = await vocabulary.ensure(offer.requiredSkills, this.encode);
+        return prepareOffer(offer, { title, document }, skillIds, vocabulary, this.locator);
+    }
+
+    /** Ranks every indexed candidate for a prepared offer. */
+    async rankCandidates(p: PreparedOffer, options: RankOptions = {}): Promise<CandidateRanking> {
+        extendCredits(p, this.vocabulary!);
+        const n = this.facts.length;
+        const config = options.config ?? this.config;
+        const cap = config.capWhenMandatoryFails;
+        if (this.features.length < n * FEATURE_COUNT) { this.features = new Float32Array(Math.max(n, 1024) * FEATURE_COUNT); }
+        const semantic = new Float32Array(n), rules = new Float32Array(n), failures = new Uint8Array(n);
+        const only = new Map<string, number>();
+        const out = newPairScore();
+        const tStart = performance.now();
+        const lower = p.licence && RELAX_LICENCE[p.licence];
+        const lowerBit = lower ? licenceBit(lower) : 0;
+        let licenceRelaxable = 0;
+        for (let slot = 0; slot < n; slot++) {
+            const c = this.facts[slot];
+            evaluatePair(p, c, this.titleVecs, this.docVecs, slot, this.dim, this.features, slot * FEATURE_COUNT, out, undefined, cap);
+            semantic[slot] = out.semantic; rules[slot] = out.rules; failures[slot] = out.failures;
+            if (out.onlyFailure) {
+                only.set(out.onlyFailure, (only.get(out.onlyFailure) ?? 0) + 1);
+                if (out.onlyFailure === 'licence' && (c.licenceMask & lowerBit)) { licenceRelaxable++; }
+            }
+        }
+        const t0 = performance.now();
+        const ml = this.ranker && config.weights.ml > 0 ? await this.ranker.predict(this.features, n) : undefined;
+        const tMl = performance.now();
+        const top = Math.max(1, Math.min(options.top ?? 50, 100_000));
+        const heap = new TopHeap(top);
+        const minScore = options.minScore ?? 0;
+        const totals = new Float32Array(n);
+        const w = config.weights;
+        const wm = ml ? w.ml : 0;
+        const wsum = w.semantic + w.rules + wm;
+        const t1 = performance.now();
+        for (let slot = 0; slot < n; slot++) {
+            const capped = failures[slot] !== 0;
+            if (capped && options.hideCapped) { continue; }
+            // Same formula as combineScores (common/matching-weights.ts), inlined for the 100k loop.
+            let total = wsum > 0 ? (semantic[slot] * w.semantic + rules[slot] * w.rules + (ml ? ml[slot] * 100 * wm : 0)) / wsum : 0;
+            if (capped && total > cap) { total = cap; }
+            total = Math.round(Math.max(0, Math.min(100, total)) * 10) / 10;
+            totals[slot] = total;
+            if (total >= minScore) { heap.push(slot, total); }
+        }
+        const explainTop = options.explainTop ?? 50;
+        const results = heap.sorted().map((slot, rank): RankedPair => {
+            const breakdown = { semantic: round(semantic[slot]), rules: round(rules[slot]), ml: ml ? round(ml[slot] * 100) : 0 };
+            return {
+                candidateId: this.facts[slot].id, offerId: p.offer.id, score: totals[slot], breakdown, capped: failures[slot] !== 0,
+                explanation: rank < explainTop ? this.explainSlot(p, slot, cap) : undefined
+            };
+        });
+        const tEnd = performance.now();
+        this.lastTimings = { evaluateMs: t0 - tStart, mlMs: tMl - t0, combineMs: t1 - tMl + (tEnd - t1), totalMs: tEnd - tStart };
+        return { results, scored: n, relaxations: this.relaxations(p, only, lower, licenceRelaxable) };
+    }
+
+    /** Scores one indexed candidate against several prepared offers (candidate -> offers direction). */
+    async rankOffers(candidateId: string, offers: PreparedOffer[], options: RankOptions = {}): Promise<RankedPair[]> {
+        const slot = this.slots.get(candidateId);
+        if (slot === undefined) { throw new Error(`candidate ${candidateId} is not indexed`); }
+        const config = options.config ?? this.config;
+        const m = offers.length;
+        const features = new Float32Array(Math.max(1, m) * FEATURE_COUNT);
+        const scores = offers.map((p, k) => {
+            extendCredits(p, this.vocabulary!);
+            const s = evaluatePair(p, this.facts[slot], this.titleVecs, this.docVecs, slot, this.dim, features, k * FEATURE_COUNT, newPairScore(), undefined, config.capWhenMandatoryFails);
+            return { ...s };
+        });
+        const ml = this.ranker && config.weights.ml > 0 ? await this.ranker.predict(features, m) : undefined;
+        const all = offers.map((p, k): RankedPair => {
+            const capped = scores[k].failures !== 0;
+            const breakdown = { semantic: round(scores[k].semantic), rules: round(scores[k].rules), ml: ml ? round(ml[k] * 100) : 0 };
+            return {
+                candidateId, offerId: p.offer.id, breakdown, capped,
+                score: combineScores(breakdown, ml ? config.weights : { ...config.weights, ml: 0 }, capped ? config.capWhenMandatoryFails : undefined)
+            };
+        }).filter(r => r.score >= (options.minScore ?? 0) && !(options.hideCapped && r.capped));
+        all.sort((a, b) => b.score - a.score);
+        const top = all.slice(0, options.top ?? 50);
+        const explainTop = options.explainTop ?? 50;
+        top.forEach((r, rank) => {
+            if (rank < explainTop) { r.explanation = this.explainSlot(offers.find(o => o.offer.id === r.offerId)!, slot, config.capWhenMandatoryFails); }
+        });
+        return top;
+    }
+
+    /** Features and scores of one pair, for training and the agency retraining (no ML, no explanation). */
+    pairFeatures(p: PreparedOffer, candidateId: string): { features: Float32Array; semantic: number; rules: number; failures: number } | undefined {
+        const slot = this.slots.get(candidateId);
+        if (slot === undefined) { return undefined; }
+        extendCredits(p, this.vocabulary!);
+        const features = new Float32Array(FEATURE_COUNT);
+        const s = evaluatePair(p, this.facts[slot], this.titleVecs, this.docVecs, slot, this.dim, features, 0, newPairScore());
+        return { features, semantic: s.semantic, rules: s.rules, failures: s.failures };
+    }
+
+    protected explainSlot(p: PreparedOffer, slot: number, cap: number): Explanation {
+        const explanation: Explanation = { strengths: [], weaknesses: [], risks: [], suggestions: [] };
+        evaluatePair(p, this.facts[slot], this.titleVecs, this.docVecs, slot, this.dim, new Float32Array(FEATURE_COUNT), 0, newPairScore(), explanation, cap);
+        return explanation;
+    }
+
+    protected relaxations(p: PreparedOffer, only: Map<string, number>, lower: string | undefined, licenceRelaxable: number): MatchEvidence[] {
+        const out: MatchEvidence[] = [];
+        if (lower && licenceRelaxable > 0) {
+            out.push({ kind: 'licence', message: `Accepting licence ${lower} instead of ${p.licence} adds ${licenceRelaxable} candidate(s)`,
+                messageFr: `Accepter le permis ${lower} au lieu du ${p.licence} ajoute ${licenceRelaxable} candidat(s)` });
+        }
+        for (const [key, count] of only) {
+            const [what, index] = key.split(':');
+            if (what === 'skill') {
+                const name = p.skills[Number(index)].name;
+                out.push({ kind: 'skill', message: `Making "${name}" optional adds ${count} candidate(s)`, messageFr: `Rendre « ${name} » facultatif ajoute ${count} candidat(s)` });
+            } else if (what === 'certification') {
+                const label = p.certifications[Number(index)].label;
+                out.push({ kind: 'certification', message: `Training candidates for ${label} (or not requiring it) adds ${count} candidate(s)`,
+                    messageFr: `Former au ${label} (ou ne plus l'exiger) ajoute ${count} candidat(s)` });
+            } else if (what === 'distance') {
+                out.push({ kind: 'distance', message: `${count} otherwise eligible candidate(s) live beyond twice their travel radius: transport help or remote work would widen the pool`,
+                    messageFr: `${count} candidat(s) éligibles par ailleurs habitent au-delà du double de leur rayon : une aide au transport ou du télétravail élargirait le vivier` });
+            }
+        }
+        return out;
+    }
+}
+
+function round(x: number): number {
+    return Math.round(x * 10) / 10;
+}
+
+/** Min-heap of the best `size` (slot, score) pairs: O(N log K) instead of sorting all N. */
+class TopHeap {
+    protected readonly slots: number[] = [];
+    protected readonly scores: number[] = [];
+    constructor(protected readonly size: number) { }
+
+    push(slot: number, score: number): void {
+        if (this.slots.length < this.size) {
+            this.slots.push(slot); this.scores.push(score);
+            this.up(this.slots.length - 1);
+        } else if (score > this.scores[0]) {
+            this.slots[0] = slot; this.scores[0] = score;
+            this.down(0);
+        }
+    }
+
+    sorted(): number[] {
+        return this.slots.map((slot, i) => ({ slot, score: this.scores[i] })).sort((a, b) => b.score - a.score).map(e => e.slot);
+    }
+
+    protected up(i: number): void {
+        while (i > 0) {
+            const parent = (i - 1) >> 1;
+            if (this.scores[parent] <= this.scores[i]) { break; }
+            this.swap(i, parent); i = parent;
+        }
+    }
+
+    protected down(i: number): void {
+        const n = this.slots.length;
+        for (;;) {
+            const l = 2 * i + 1, r = l + 1;
+            let m = i;
+            if (l < n && this.scores[l] < this.scores[m]) { m = l; }
+            if (r < n && this.scores[r] < this.scores[m]) { m = r; }
+            if (m === i) { return; }
+            this.swap(i, m); i = m;
+        }
+    }
+
+    protected swap(a: number, b: number): void {
+        [this.slots[a], this.slots[b]] = [this.slots[b], this.slots[a]];
+        [this.scores[a], this.scores[b]] = [this.scores[b], this.scores[a]];
+    }
+}

@@ -1,0 +1,97 @@
+import type { JobOffer } from '@matchpro/core/lib/common';
+import { cefrRank } from '@matchpro/core/lib/common/domain/language-level';
+import { Certification, parseCertification } from './certification';
+import { CommuneLocator, Place } from './commune-locator';
+import { licenceBit, parseLicence } from './driving-licence';
+import { dayNumber, yearlySalary } from './candidate-facts';
+import { SkillVocabulary } from './skill-vocabulary';
+
+export interface PreparedSkill {
+    name: string;
+    mandatory: boolean;
+    weight: number;
+    vocabId: number;
+    /** credit[v] in 0..1: how well vocabulary skill v covers this one (1 = same skill, FR or EN). */
+    credit: Float32Array;
+}
+
+/** An offer ready to be scored against every candidate: everything that depends only on the offer. */
+export interface PreparedOffer {
+    offer: JobOffer;
+    titleVec: Float32Array;
+    docVec: Float32Array;
+    skills: PreparedSkill[];
+    skillWeightSum: number;
+    licence: string | undefined;
+    licenceBit: number;
+    certifications: Certification[];
+    place: Place | undefined;
+    city: string;
+    remote: boolean;
+    expMin: number;
+    expIdeal: number;
+    languages: { code: string; rank: number; level: string | null }[];
+    salaryMaxYear: number;
+    startDay: number;
+    vocabSize: number;
+}
+
+/** Cosine -> credit: below 0.35 nothing in common; from 0.8 the same skill (translations score ~0.65-0.75). */
+export function skillCredit(cosine: number): number {
+    return Math.max(0, Math.min(1, (cosine - 0.35) / 0.45));
+}
+
+export function offerTexts(offer: JobOffer, occupationSkills: string[]): { title: string; document: string } {
+    const title = offer.title;
+    const document = [offer.title, offer.requiredSkills.map(s => s.name).join(', '), offer.certifications.join(', '),
+        occupationSkills.slice(0, 12).join(', '), offer.description.slice(0, 600)].filter(Boolean).join('. ');
+    return { title, document };
+}
+
+export function prepareOffer(offer: JobOffer, vectors: { title: number[]; document: number[] }, skillIds: number[],
+    vocabulary: SkillVocabulary, locator: CommuneLocator): PreparedOffer {
+    const skills = offer.requiredSkills.map((s, k) => ({
+        name: s.name, mandatory: s.mandatory, weight: Math.max(0.1, s.weight ?? 1) * (s.mandatory ? 2 : 1),
+        vocabId: skillIds[k], credit: new Float32Array(0)
+    }));
+    const licence = offer.drivingLicence ? parseLicence(offer.drivingLicence) : undefined;
+    const prepared: PreparedOffer = {
+        offer,
+        titleVec: Float32Array.from(vectors.title), docVec: Float32Array.from(vectors.document),
+        skills, skillWeightSum: skills.reduce((a, s) => a + s.weight, 0),
+        licence, licenceBit: licence ? licenceBit(licence) : 0,
+        certifications: offer.certifications.map(parseCertification),
+        place: locator.locate(offer.location?.postcode, offer.location?.city),
+        city: offer.location?.city ?? offer.location?.postcode ?? '',
+        remote: offer.location?.remote === 'full',
+        expMin: offer.experienceMinYears ?? NaN,
+        expIdeal: offer.experienceIdealYears ?? offer.experienceMinYears ?? NaN,
+        languages: offer.languages.map(l => ({ code: l.language, rank: cefrRank(l.level) || 3, level: l.level })),
+        salaryMaxYear: yearlySalary(offer.salary?.max ?? offer.salary?.min, offer.salary?.period),
+        startDay: dayNumber(offer.startDate),
+        vocabSize: 0
+    };
+    extendCredits(prepared, vocabulary);
+    return prepared;
+}
+
+/** Brings the credit tables up to the vocabulary's current size (new skills appear as candidates change). */
+export function extendCredits(prepared: PreparedOffer, vocabulary: SkillVocabulary): void {
+    const size = vocabulary.size;
+    if (prepared.vocabSize === size) { return; }
+    const dim = vocabulary.dim;
+    for (const skill of prepared.skills) {
+        const credit = new Float32Array(size);
+        credit.set(skill.credit);
+        const own = vocabulary.vector(skill.vocabId);
+        for (let v = prepared.vocabSize; v < size; v++) {
+            if (v === skill.vocabId) { credit[v] = 1; continue; }
+            const other = vocabulary.vector(v);
+            let dot = 0;
+            for (let j = 0; j < dim; j++) { dot += own[j] * other[j]; }
+            credit[v] = skillCredit(dot);
+        }
+        skill.credit = credit;
+    }
+    prepared.vocabSize = size;
+}

@@ -1,0 +1,2 @@
+export * from './offer-protocol';
+export * from './placement-protocol';

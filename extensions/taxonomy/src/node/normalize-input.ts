@@ -1,0 +1,28 @@
+import { NormalizeOptions, TaxonomyLanguage } from '../common/taxonomy-protocol';
+import { guessLanguage } from './text-canonicalizer';
+
+/** Bad input to a normaliser: names what is wrong (the CLI turns it into a user error). */
+export class TaxonomyInputError extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = 'TaxonomyInputError';
+    }
+}
+
+export const MAX_TEXT_LENGTH = 10000;
+
+export function checkedText(text: unknown, what: string): string {
+    if (typeof text !== 'string') { throw new TaxonomyInputError(`${what} must be a string`); }
+    const t = text.trim();
+    if (!t) { throw new TaxonomyInputError(`${what} is empty`); }
+    if (t.length > MAX_TEXT_LENGTH) { throw new TaxonomyInputError(`${what} is longer than ${MAX_TEXT_LENGTH} characters`); }
+    return t;
+}
+
+export function checkedOptions(text: string, options: NormalizeOptions | undefined): { lang: TaxonomyLanguage; top: number } {
+    const lang = options?.lang ?? guessLanguage(text);
+    if (lang !== 'fr' && lang !== 'en') { throw new TaxonomyInputError(`unknown language "${String(lang)}" (expected fr or en)`); }
+    const top = options?.top ?? 5;
+    if (!Number.isInteger(top) || top < 1 || top > 100) { throw new TaxonomyInputError(`top must be an integer from 1 to 100, got ${String(top)}`); }
+    return { lang, top };
+}

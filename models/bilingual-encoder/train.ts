@@ -1,0 +1,323 @@
+/**
+ * Trains the MatchPro bilingual (FR/EN) encoder: hashed word + char-n-gram features -> int8 embedding bag
+ * -> L2-normalised vector, trained contrastively (in-batch InfoNCE, Adagrad) on taxonomy pairs only:
+ * ESCO alt label <-> preferred label and FR <-> EN label of the same occupation or skill, ROME job titles of
+ * the same job sheet, ESCO occupation <-> its essential skills, ROME title <-> its job sheet's skills.
+ * MELO is never read here. Seeds are fixed: a rerun gives the same artifact.
+ *
+ * Run from the repository root: npx tsc -b models && node models/bilingual-encoder/train.js [--steps N]
+ * Writes models/bilingual-encoder/bilingual-encoder.onnx, its copy extensions/taxonomy/data/bilingual-encoder.onnx
+ * (the one the product loads), and models/bilingual-encoder/metrics.json.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { readCompactTaxonomy } from '@matchpro/taxonomy/lib/node/taxonomy-data';
+import { TextCanonicalizer } from '@matchpro/taxonomy/lib/node/text-canonicalizer';
+import { DEFAULT_FEATURE_CONFIG, FeatureBag, hashedFeatures } from '@matchpro/taxonomy/lib/node/hashed-features';
+import { EncoderWeights, embedBag, quantizeTable, writeEncoderOnnx } from '@matchpro/taxonomy/lib/node/bilingual-encoder-model';
+
+function arg(name: string, fallback: number): number {
+    const i = process.argv.indexOf('--' + name);
+    return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+const SEED = arg('seed', 20240611);
+const DIM = arg('dim', 96);
+const STEPS = arg('steps', 4000);
+const BATCH = arg('batch', 256);
+const LR = arg('lr', 0.3);
+const TEMPERATURE = arg('temperature', 0.05);
+/** Share of occupation batches drawn from few ISCO groups, so that in-batch negatives are near misses. */
+const HARD = arg('hard', 0);
+const repoRoot = path.resolve(__dirname, '..', '..');
+const outModel = path.join(__dirname, 'bilingual-encoder.onnx');
+const productCopy = path.join(repoRoot, 'extensions', 'taxonomy', 'data', 'bilingual-encoder.onnx');
+
+/** mulberry32: small seeded PRNG so that training is reproducible. */
+function rng(seed: number): () => number {
+    let a = seed >>> 0;
+    return () => {
+        a = (a + 0x6d2b79f5) >>> 0;
+        let t = a;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+const random = rng(SEED);
+const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)];
+
+const started = Date.now();
+const taxonomy = readCompactTaxonomy();
+const canon = new TextCanonicalizer(taxonomy.gender);
+const config = DEFAULT_FEATURE_CONFIG;
+
+// --- texts, interned once -------------------------------------------------------------------------------
+const bags: FeatureBag[] = [];
+const textIndex = new Map<string, number>();
+function intern(text: string, lang: 'fr' | 'en'): number {
+    const key = lang + '|' + text;
+    let idx = textIndex.get(key);
+    if (idx === undefined) {
+        idx = bags.length;
+        bags.push(hashedFeatures(canon.words(text, lang), config));
+        textIndex.set(key, idx);
+    }
+    return idx;
+}
+
+interface Group { fr: number[]; en: number[] }
+function group(fr: string[], en: string[]): Group {
+    return { fr: fr.filter(Boolean).map(t => intern(t, 'fr')), en: en.filter(Boolean).map(t => intern(t, 'en')) };
+}
+
+// validation: one French alternative label held out from every 10th occupation that has two or more
+const heldOut: { text: string; occupation: number }[] = [];
+const occupationGroups: Group[] = taxonomy.occupations.map((o, i) => {
+    let fa = o.fa;
+    if (i % 10 === 3 && fa.length >= 2) {
+        const k = Math.floor(random() * fa.length);
+        heldOut.push({ text: fa[k], occupation: i });
+        fa = fa.filter((_, j) => j !== k);
+    }
+    return group([o.fr, ...fa], [o.en, ...o.ea]);
+});
+const skillGroups: Group[] = taxonomy.skills.map(s => group([s.fr, ...s.fa], [s.en, ...s.ea]));
+const romeGroups: Group[] = taxonomy.rome.map(r => group([r.l, ...r.t], []));
+const romeItemTexts = taxonomy.romeItems.map(t => intern(t, 'fr'));
+console.log(`${bags.length} distinct texts, canonicalised and hashed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+type Pair = [number, number];
+const texts = (g: Group) => [...g.fr, ...g.en];
+/** Two different labels of one concept; half of the time one French and one English when both exist. */
+function identityPair(g: Group): Pair | undefined {
+    if (g.fr.length && g.en.length && random() < 0.5) {
+        return random() < 0.5 ? [pick(g.fr), pick(g.en)] : [pick(g.en), pick(g.fr)];
+    }
+    const all = texts(g);
+    if (all.length < 2) { return undefined; }
+    const a = Math.floor(random() * all.length);
+    let b = Math.floor(random() * (all.length - 1));
+    if (b >= a) { b++; }
+    return [all[a], all[b]];
+}
+
+type Task = () => Pair | undefined;
+const byIsco = new Map<string, number[]>();
+taxonomy.occupations.forEach((o, i) => { const k = o.i.slice(0, 3); byIsco.set(k, [...(byIsco.get(k) ?? []), i]); });
+const iscoGroups = [...byIsco.values()];
+/** Occupations of the current hard batch, each used once (a concept twice in a batch would be a false negative). */
+let hardPool: number[] = [];
+const occupationsWithSkills = taxonomy.occupations.map((o, i) => ({ o, i })).filter(x => x.o.e.length > 0);
+const tasks: { weight: number; sample: Task; name: string }[] = [
+    { name: 'occupation labels', weight: 0.4, sample: () => identityPair(pick(occupationGroups)) },
+    { name: 'occupation labels, same ISCO groups', weight: 0, sample: () => { const o = hardPool.pop(); return o === undefined ? undefined : identityPair(occupationGroups[o]); } },
+    { name: 'skill labels', weight: 0.3, sample: () => identityPair(pick(skillGroups)) },
+    { name: 'ROME titles', weight: 0.15, sample: () => identityPair(pick(romeGroups)) },
+    {
+        name: 'occupation <-> essential skill', weight: 0.1, sample: () => {
+            const { o, i } = pick(occupationsWithSkills);
+            const s = skillGroups[pick(o.e)];
+            const occ = texts(occupationGroups[i]);
+            const sk = texts(s);
+            return occ.length && sk.length ? [pick(occ), pick(sk)] : undefined;
+        }
+    },
+    {
+        name: 'ROME title <-> job sheet skill', weight: 0.05, sample: () => {
+            const r = pick(taxonomy.rome);
+            return r.t.length && r.k.length ? [intern(pick(r.t), 'fr'), romeItemTexts[pick(r.k)]] : undefined;
+        }
+    }
+];
+
+// --- model ------------------------------------------------------------------------------------------------
+const B = config.buckets;
+const table = new Float32Array(B * DIM);
+for (let i = 0; i < table.length; i++) { table[i] = (random() * 2 - 1) * 0.1; }
+const adagrad = new Float32Array(B).fill(0.1);
+const grad = new Float32Array(B * DIM);
+const touchedEver = new Uint8Array(B);
+
+function forward(bag: FeatureBag, out: Float32Array): number {
+    out.fill(0);
+    for (let k = 0; k < bag.ids.length; k++) {
+        const base = bag.ids[k] * DIM;
+        const w = bag.weights[k];
+        for (let j = 0; j < DIM; j++) { out[j] += w * table[base + j]; }
+    }
+    let n = 0;
+    for (let j = 0; j < DIM; j++) { n += out[j] * out[j]; }
+    n = Math.max(Math.sqrt(n), 1e-6);
+    for (let j = 0; j < DIM; j++) { out[j] /= n; }
+    return n;
+}
+
+function trainStep(pairs: Pair[]): number {
+    const N = pairs.length;
+    const A = new Float32Array(N * DIM);
+    const P = new Float32Array(N * DIM);
+    const nA = new Float32Array(N);
+    const nP = new Float32Array(N);
+    for (let i = 0; i < N; i++) {
+        nA[i] = forward(bags[pairs[i][0]], A.subarray(i * DIM, (i + 1) * DIM));
+        nP[i] = forward(bags[pairs[i][1]], P.subarray(i * DIM, (i + 1) * DIM));
+    }
+    const S = new Float32Array(N * N);
+    for (let i = 0; i < N; i++) {
+        for (let k = 0; k < N; k++) {
+            let s = 0;
+            for (let j = 0; j < DIM; j++) { s += A[i * DIM + j] * P[k * DIM + j]; }
+            S[i * N + k] = s / TEMPERATURE;
+        }
+    }
+    // symmetric InfoNCE: rows (anchor -> positives) and columns (positive -> anchors)
+    const G = new Float32Array(N * N);
+    let loss = 0;
+    for (let i = 0; i < N; i++) {
+        let max = -Infinity;
+        for (let k = 0; k < N; k++) { max = Math.max(max, S[i * N + k]); }
+        let z = 0;
+        for (let k = 0; k < N; k++) { z += Math.exp(S[i * N + k] - max); }
+        loss += (Math.log(z) + max - S[i * N + i]) / (2 * N);
+        for (let k = 0; k < N; k++) { G[i * N + k] += (Math.exp(S[i * N + k] - max) / z - (i === k ? 1 : 0)) / (2 * N); }
+    }
+    for (let k = 0; k < N; k++) {
+        let max = -Infinity;
+        for (let i = 0; i < N; i++) { max = Math.max(max, S[i * N + k]); }
+        let z = 0;
+        for (let i = 0; i < N; i++) { z += Math.exp(S[i * N + k] - max); }
+        loss += (Math.log(z) + max - S[k * N + k]) / (2 * N);
+        for (let i = 0; i < N; i++) { G[i * N + k] += (Math.exp(S[i * N + k] - max) / z - (i === k ? 1 : 0)) / (2 * N); }
+    }
+    const touched: number[] = [];
+    const da = new Float32Array(DIM);
+    const backward = (vecs: Float32Array, other: Float32Array, norms: Float32Array, rowWise: boolean) => {
+        for (let i = 0; i < N; i++) {
+            da.fill(0);
+            for (let k = 0; k < N; k++) {
+                const g = (rowWise ? G[i * N + k] : G[k * N + i]) / TEMPERATURE;
+                if (g === 0) { continue; }
+                for (let j = 0; j < DIM; j++) { da[j] += g * other[k * DIM + j]; }
+            }
+            let dot = 0;
+            for (let j = 0; j < DIM; j++) { dot += da[j] * vecs[i * DIM + j]; }
+            for (let j = 0; j < DIM; j++) { da[j] = (da[j] - vecs[i * DIM + j] * dot) / norms[i]; }
+            const bag = bags[rowWise ? pairs[i][0] : pairs[i][1]];
+            for (let f = 0; f < bag.ids.length; f++) {
+                const row = bag.ids[f];
+                const w = bag.weights[f];
+                if (!touchedEver[row] || touchedEver[row] === 1) { touchedEver[row] = 2; }
+                if (touched[touched.length - 1] !== row) { touched.push(row); }
+                const base = row * DIM;
+                for (let j = 0; j < DIM; j++) { grad[base + j] += w * da[j]; }
+            }
+        }
+    };
+    backward(A, P, nA, true);
+    backward(P, A, nP, false);
+    // Adagrad with one accumulator per row: sparse, and robust to very unequal feature frequencies
+    const seen = new Set<number>();
+    for (const row of touched) {
+        if (seen.has(row)) { continue; }
+        seen.add(row);
+        const base = row * DIM;
+        let g2 = 0;
+        for (let j = 0; j < DIM; j++) { g2 += grad[base + j] * grad[base + j]; }
+        adagrad[row] += g2 / DIM;
+        const step = LR / Math.sqrt(adagrad[row]);
+        for (let j = 0; j < DIM; j++) { table[base + j] -= step * grad[base + j]; grad[base + j] = 0; }
+    }
+    return loss;
+}
+
+function sampleBatch(): Pair[] {
+    if (HARD > 0 && random() < HARD * 0.4) {
+        hardPool = Array.from({ length: 16 }, () => pick(iscoGroups)).flat();
+        for (let i = hardPool.length - 1; i > 0; i--) { const j = Math.floor(random() * (i + 1)); [hardPool[i], hardPool[j]] = [hardPool[j], hardPool[i]]; }
+        return fill(tasks[1]);
+    }
+    const r = random();
+    let acc = 0;
+    let task = tasks[0];
+    for (const t of tasks) { acc += t.weight; if (r < acc) { task = t; break; } }
+    return fill(task);
+}
+
+function fill(task: { sample: Task }): Pair[] {
+    const pairs: Pair[] = [];
+    const used = new Set<number>();
+    for (let tries = 0; pairs.length < BATCH && tries < BATCH * 4; tries++) {
+        const p = task.sample();
+        // one pair per text in a batch, so that an in-batch negative is never a duplicate positive
+        if (!p || p[0] === p[1] || used.has(p[0]) || used.has(p[1])) { continue; }
+        used.add(p[0]); used.add(p[1]);
+        pairs.push(p);
+    }
+    return pairs;
+}
+
+// --- validation on held-out French alternative labels (never trained on) ----------------------------------
+function validate(embed: (bag: FeatureBag) => Float32Array): { frToFr: number; frToEn: number } {
+    const fr: { v: Float32Array; occ: number }[] = [];
+    const en: { v: Float32Array; occ: number }[] = [];
+    occupationGroups.forEach((g, occ) => {
+        for (const t of g.fr) { fr.push({ v: embed(bags[t]), occ }); }
+        for (const t of g.en) { en.push({ v: embed(bags[t]), occ }); }
+    });
+    let okFr = 0;
+    let okEn = 0;
+    for (const h of heldOut) {
+        const q = embed(hashedFeatures(canon.words(h.text, 'fr'), config));
+        const best = (xs: { v: Float32Array; occ: number }[]) => {
+            let bestScore = -Infinity;
+            let bestOcc = -1;
+            for (const x of xs) {
+                let s = 0;
+                for (let j = 0; j < q.length; j++) { s += q[j] * x.v[j]; }
+                if (s > bestScore) { bestScore = s; bestOcc = x.occ; }
+            }
+            return bestOcc;
+        };
+        if (best(fr) === h.occupation) { okFr++; }
+        if (best(en) === h.occupation) { okEn++; }
+    }
+    return { frToFr: okFr / heldOut.length, frToEn: okEn / heldOut.length };
+}
+const floatEmbed = (bag: FeatureBag) => { const v = new Float32Array(DIM); forward(bag, v); return v; };
+
+console.log(`validation before training (random features = lexical baseline):`, validate(floatEmbed));
+let running = 0;
+const t0 = Date.now();
+for (let step = 1; step <= STEPS; step++) {
+    const loss = trainStep(sampleBatch());
+    running = step === 1 ? loss : 0.98 * running + 0.02 * loss;
+    if (step % 250 === 0 || step === STEPS) {
+        console.log(`step ${step}/${STEPS} loss ${running.toFixed(3)} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+    }
+}
+const validationFloat = validate(floatEmbed);
+console.log('validation after training (float):', validationFloat);
+
+const touched = new Uint8Array(B);
+for (let r = 0; r < B; r++) { touched[r] = touchedEver[r] === 2 ? 1 : 0; }
+const q = quantizeTable(table, B, DIM, touched);
+const weights: EncoderWeights = {
+    features: config, dim: DIM, table: q.table, scales: q.scales,
+    metadata: {
+        name: 'matchpro-bilingual-encoder', version: '1', seed: String(SEED), steps: String(STEPS), batch: String(BATCH),
+        lr: String(LR), temperature: String(TEMPERATURE), hard: String(HARD), data: taxonomy.version
+    }
+};
+const validationInt8 = validate(bag => embedBag(weights, bag));
+console.log('validation after int8 quantisation:', validationInt8);
+weights.metadata.validation = JSON.stringify(validationInt8);
+writeEncoderOnnx(weights, outModel);
+fs.copyFileSync(outModel, productCopy);
+fs.writeFileSync(path.join(__dirname, 'metrics.json'), JSON.stringify({
+    seed: SEED, dim: DIM, buckets: B, hard: HARD, steps: STEPS, batch: BATCH, lr: LR, temperature: TEMPERATURE,
+    heldOutLabels: heldOut.length, validationFloat, validationInt8,
+    trainingSeconds: Math.round((Date.now() - started) / 1000)
+}, undefined, 2) + '\n');
+console.log(`wrote ${path.relative(repoRoot, outModel)} (${(fs.statSync(outModel).size / 1e6).toFixed(1)} MB) and its copy in ` +
+    `${path.relative(repoRoot, productCopy)}; total ${((Date.now() - started) / 1000).toFixed(0)} s`);

@@ -1,0 +1,95 @@
+// End to end: the built browser workbench in headless Debian Chromium, driven as a user would.
+'use strict';
+const assert = require('assert');
+const { startWorkbench, launchBrowser, openWorkbench, runCommand, screenshotPath } = require('./workbench-harness');
+
+describe('MatchPro workbench in the browser', function () {
+    let workbench;
+    let browser;
+
+    before(async () => {
+        workbench = await startWorkbench();
+        browser = await launchBrowser();
+    });
+
+    after(async () => {
+        await browser?.close();
+        await workbench?.stop();
+    });
+
+    it('shows the MatchPro views, the dashboard and the palette commands', async () => {
+        const { context, page } = await openWorkbench(browser, workbench.url, { locale: 'en-US' });
+        const container = page.locator('#matchpro-view-container');
+        for (const view of ['Candidates', 'Companies', 'Offers']) {
+            await container.getByText(view, { exact: true }).first().waitFor();
+        }
+        await page.locator('.matchpro-dashboard h2', { hasText: 'Dashboard' }).waitFor();
+        await page.keyboard.press('F1');
+        await page.locator('.quick-input-widget input').fill('>MatchPro:');
+        await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+        const labels = await page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
+        const text = labels.join('\n');
+        for (const command of ['New Company', 'New Offer', 'New Candidate', 'Load Demo Data', 'Open Dashboard']) {
+            assert.ok(text.includes(command), `palette lacks "MatchPro: ${command}" in:\n${text}`);
+        }
+        await page.keyboard.press('Escape');
+        await page.screenshot({ path: screenshotPath('workbench.png') });
+        await context.close();
+    });
+
+    it('creates a company, a contact and an offer through the views and still lists them after a reload', async () => {
+        const { context, page } = await openWorkbench(browser, workbench.url, { locale: 'en-US' });
+        await page.locator('.matchpro-new-company').click();
+        const companyForm = page.locator('.matchpro-company-form').last();
+        await companyForm.locator('input[name=name]').fill('Entrepôts Saône Logistique');
+        await companyForm.locator('input[name=siret]').fill('73282932000075');
+        await companyForm.locator('.matchpro-save').click();
+        await companyForm.locator('[role=alert]', { hasText: 'SIRET' }).waitFor();
+        await companyForm.locator('input[name=siret]').fill('732 829 320 00074');
+        await companyForm.locator('input[name=city]').fill('Mâcon');
+        await companyForm.locator('.matchpro-save').click();
+        await companyForm.locator('.matchpro-contacts').waitFor();
+        await companyForm.locator('input[name=contactFirstName]').fill('Aline');
+        await companyForm.locator('input[name=contactLastName]').fill('Perrin');
+        await companyForm.locator('input[name=contactEmail]').fill('aline.perrin@example.fr');
+        await companyForm.locator('input[name=contactPrincipal]').check();
+        await companyForm.locator('.matchpro-add-contact').click();
+        await companyForm.locator('.matchpro-contact-list li', { hasText: 'Aline Perrin' }).waitFor();
+
+        await page.locator('.matchpro-new-offer').click();
+        const offerForm = page.locator('.matchpro-offer-form').last();
+        await offerForm.locator('select[name=companyId] option', { hasText: 'Entrepôts Saône Logistique' }).waitFor({ state: 'attached' });
+        await offerForm.locator('select[name=companyId]').selectOption({ label: 'Entrepôts Saône Logistique' });
+        await offerForm.locator('input[name=title]').fill('Préparateur de commandes');
+        await offerForm.locator('select[name=contractType]').selectOption('mission');
+        await offerForm.locator('input[name=city]').fill('Mâcon');
+        await offerForm.locator('.matchpro-save').click();
+        await offerForm.locator('.matchpro-workflow').waitFor();
+        await offerForm.locator('.matchpro-status-active').click();
+        await offerForm.locator('.matchpro-history li', { hasText: 'Active' }).waitFor();
+        await context.close();
+
+        const reopened = await openWorkbench(browser, workbench.url, { locale: 'en-US' });
+        const companies = reopened.page.locator('#matchpro-companies');
+        await companies.locator('.matchpro-list-row', { hasText: 'Entrepôts Saône Logistique' }).waitFor();
+        const offers = reopened.page.locator('#matchpro-offers');
+        const offerRow = offers.locator('.matchpro-list-row', { hasText: 'Préparateur de commandes' });
+        await offerRow.waitFor();
+        assert.match(await offerRow.innerText(), /Active/);
+        await offerRow.dblclick();
+        await reopened.page.locator('.matchpro-offer-form h2', { hasText: 'Préparateur de commandes' }).waitFor();
+        await reopened.page.screenshot({ path: screenshotPath('offer-editor.png') });
+        await reopened.context.close();
+    });
+
+    it('speaks French when the browser language is French', async () => {
+        const { context, page } = await openWorkbench(browser, workbench.url, { locale: 'fr-FR' });
+        const container = page.locator('#matchpro-view-container');
+        for (const view of ['Candidats', 'Entreprises', 'Offres']) {
+            await container.getByText(view, { exact: true }).first().waitFor();
+        }
+        await page.locator('.matchpro-dashboard h2', { hasText: 'Tableau de bord' }).waitFor();
+        await page.screenshot({ path: screenshotPath('workbench-fr.png') });
+        await context.close();
+    });
+});
