@@ -69,11 +69,15 @@ export function generatePairs(taxonomy: CompactTaxonomy, random: () => number, o
             location: { postcode: place[0], city: place[1], remote: 'none' },
             requiredSkills: skills.map((s, i) => ({ name: skillLabel(s, offerLang), mandatory: i < 2, weight: 1 })),
             drivingLicence: licence, certifications: cert ? [cert] : [], experienceMinYears: expMin, experienceIdealYears: expMin + 2,
+            description: offerLang === 'fr' ? `Nous recherchons un ${occ.o.fr.split('/')[0]} pour notre site de ${place[1]}.` : `We are looking for a ${occ.o.en} for our ${place[1]} site.`,
             startDate: '2026-03-01', languages: random() < 0.2 ? [{ language: 'en', level: 'B2' }] : []
         });
+        // Real CVs list some of the trade's skills, not the offer's list: 3 to 6 of them, plus 0 to 4 optional ones.
         const good = (lang: 'fr' | 'en', over: Partial<Candidate> = {}, skillSet = skills) => makeCandidate(uid(), {
             title: lang === 'fr' ? occ.o.fr.split('/')[0] : occ.o.en, language: lang,
-            skills: skillSet.map(s => ({ name: skillLabel(s, lang) })).concat(shuffle([...occ.o.o]).slice(0, 3).map(s => ({ name: skillLabel(s, lang) }))),
+            experiences: random() < 0.6 ? [{ title: lang === 'fr' ? occ.o.fr.split('/')[0] : occ.o.en, company: null, city: null, start: '2018', end: null }] : [],
+            skills: [...skillSet.slice(0, 2), ...shuffle(skillSet.slice(2)).slice(0, 1 + Math.floor(random() * 4))].map(s => ({ name: skillLabel(s, lang) }))
+                .concat(shuffle([...occ.o.o]).slice(0, Math.floor(random() * 5)).map(s => ({ name: skillLabel(s, lang) }))),
             postcode: place[0], city: place[1], drivingLicences: licence ? [licence, 'B'] : ['B'], certifications: cert ? [cert] : [],
             yearsOfExperience: expMin + 1 + Math.floor(random() * 4), languages: [{ language: 'en', level: 'B2' }],
             preferences: { contractTypes: [contract], sectors: [] }, availableFrom: '2026-02-15', ...over
@@ -83,7 +87,7 @@ export function generatePairs(taxonomy: CompactTaxonomy, random: () => number, o
         const lang = () => (random() < 0.5 ? 'fr' : 'en') as 'fr' | 'en';
         add(good(lang()), 0.95, 'perfect');
         add(good(lang()), 0.95, 'perfect');
-        add(good(lang(), {}, skills.slice(0, 4)), 0.8, 'missing-optional');
+        add(good(lang(), {}, skills.slice(0, 3)), 0.8, 'missing-optional');
         const far = other();
         add(good(lang(), { postcode: far[0], city: far[1], mobility: { radiusKm: 30, cities: [], remote: false, hasVehicle: true } }), 0.3, 'far');
         add(good(lang(), { postcode: far[0], city: far[1], mobility: { radiusKm: 400, cities: [], remote: false, hasVehicle: true } }), 0.75, 'far-mobile');

@@ -75,19 +75,24 @@ async function main() {
         const buildMs = Date.now() - t0;
         const prepared = await engine.prepare(offer);
         for (let w = 0; w < 3; w++) { await engine.rankCandidates(prepared, { top: 50, explainTop: 50 }); }
-        const times = [];
+        const times = [], cpu = [], parts = [];
         let last;
         for (let r = 0; r < RUNS; r++) {
             const t = process.hrtime.bigint();
+            const c = process.cpuUsage();
             last = await engine.rankCandidates(prepared, { top: 50, explainTop: 50 });
             times.push(Number(process.hrtime.bigint() - t) / 1e6);
+            const used = process.cpuUsage(c);
+            cpu.push((used.user + used.system) / 1000);
+            parts.push({ ...engine.lastTimings });
         }
+        const median = key => pct(parts.map(p => p[key]), 0.5).toFixed(1);
         const prepT = process.hrtime.bigint();
         await engine.prepare(offer);
         const prepareMs = Number(process.hrtime.bigint() - prepT) / 1e6;
         const mem = process.memoryUsage();
-        console.log(`${String(size).padStart(7)} candidates: rank p50 ${pct(times, 0.5).toFixed(1)} ms, p95 ${pct(times, 0.95).toFixed(1)} ms (${RUNS} runs after 3 warm-up; top 50 explained: ${last.results.filter(r => r.explanation).length}); `
-            + `(evaluate ${engine.lastTimings.evaluateMs.toFixed(1)}, onnx ${engine.lastTimings.mlMs.toFixed(1)}, combine+top+explain ${engine.lastTimings.combineMs.toFixed(1)} ms); offer preparation ${prepareMs.toFixed(1)} ms; index build +${buildMs} ms; rss ${mb(mem.rss)} MB, heap ${mb(mem.heapUsed)} MB, external ${mb(mem.external)} MB`);
+        console.log(`${String(size).padStart(7)} candidates: rank p50 ${pct(times, 0.5).toFixed(1)} ms, p95 ${pct(times, 0.95).toFixed(1)} ms (${RUNS} runs after 3 warm-up; top 50 explained: ${last.results.filter(r => r.explanation).length}); CPU time p50 ${pct(cpu, 0.5).toFixed(1)} ms; load avg ${os.loadavg()[0].toFixed(1)}; `
+            + `medians: evaluate ${median('evaluateMs')}, onnx ${median('mlMs')}, combine+top+explain ${median('combineMs')} ms; offer preparation ${prepareMs.toFixed(1)} ms; index build +${buildMs} ms; rss ${mb(mem.rss)} MB, heap ${mb(mem.heapUsed)} MB, external ${mb(mem.external)} MB`);
     }
     await container.get(MatchProDatabase).close();
 }

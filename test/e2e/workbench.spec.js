@@ -82,6 +82,27 @@ describe('MatchPro workbench in the browser', function () {
         await reopened.context.close();
     });
 
+    it('loads the demo agency from the palette; candidates open with their parsed profile beside the CV', async () => {
+        const { context, page } = await openWorkbench(browser, workbench.url, { locale: 'en-US' });
+        await runCommand(page, 'MatchPro: Load Demo Data');
+        await page.locator('.theia-notification-message', { hasText: 'Demo data loaded' }).first().waitFor({ timeout: 120000 });
+        const candidates = page.locator('#matchpro-candidates');
+        await candidates.locator('.matchpro-list-count', { hasText: '12 candidates' }).waitFor();
+        await candidates.locator('input[type=search]').fill('cariste');
+        await candidates.locator('.matchpro-list-count', { hasText: '4 candidates' }).waitFor();
+        await candidates.locator('.matchpro-list-row', { hasText: 'Julien Martin' }).dblclick();
+        const editor = page.locator('.matchpro-candidate-form').last();
+        await editor.locator('h2', { hasText: 'Julien Martin' }).waitFor();
+        assert.strictEqual(await editor.locator('input[name=phone]').inputValue(), '+33612345678');
+        assert.match(await editor.locator('input[name=certifications]').inputValue(), /CACES R489 cat\. 3/);
+        await page.locator('.matchpro-cv-preview iframe').waitFor();
+        await page.screenshot({ path: screenshotPath('candidate-editor.png') });
+        await runCommand(page, 'MatchPro: Open Dashboard');
+        await page.locator('.matchpro-kpi-candidates .matchpro-kpi-value', { hasText: '12' }).waitFor();
+        await page.screenshot({ path: screenshotPath('dashboard-demo.png') });
+        await context.close();
+    });
+
     it('speaks French when the browser language is French', async () => {
         const { context, page } = await openWorkbench(browser, workbench.url, { locale: 'fr-FR' });
         const container = page.locator('#matchpro-view-container');

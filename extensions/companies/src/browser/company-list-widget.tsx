@@ -33,7 +33,7 @@ export class CompanyListWidget extends EntityListWidget {
             id: company.id,
             title: company.name,
             subtitle: [company.city, company.sector, company.siret].filter(Boolean).join(' · '),
-            badges: company.activeOffers ? [{ label: nls.localize('matchpro/companies/activeOffers', '{0} active offers', company.activeOffers), tone: 'ok' as const }] : []
+            badges: company.activeOffers ? [{ label: nls.localize('matchpro/companies/activeOffers', 'active offers: {0}', company.activeOffers), tone: 'ok' as const }] : []
         })), offset, limit);
     }
 

@@ -178,7 +178,8 @@ export abstract class EntityListWidget extends ReactWidget {
                     style={{ position: 'absolute', top: (first + index) * height, height, left: 0, right: 0 }}
                     onClick={() => this.select(row)} onDoubleClick={() => this.openRow(row)}
                     onKeyDown={event => event.key === 'Enter' && this.openRow(row)} tabIndex={0} title={row.title}>
-                    <div className='matchpro-list-row-title'>{row.title}
+                    <div className='matchpro-list-row-head'>
+                        <span className='matchpro-list-row-title'>{row.title}</span>
                         {row.badges?.map(badge => <span key={badge.label} className={`matchpro-badge ${badge.tone ?? 'info'}`}>{badge.label}</span>)}
                     </div>
                     {row.subtitle && <div className='matchpro-list-row-subtitle'>{row.subtitle}</div>}

@@ -1,4 +1,4 @@
-import type { Candidate, ContractType } from '@matchpro/core/lib/common';
+import { Candidate, ContractType, ContractType as ContractTypes } from '@matchpro/core/lib/common';
 import { cefrRank } from '@matchpro/core/lib/common/domain/language-level';
 import { Certification, parseCertification } from './certification';
 import { CommuneLocator, Place } from './commune-locator';
@@ -28,6 +28,8 @@ export interface CandidateFacts {
     years: number;
     languages: { code: string; rank: number }[];
     contractTypes: ContractType[];
+    /** Bit per ContractType.options index (0 = no preference). */
+    contractMask: number;
     /** Yearly gross EUR, NaN when unknown. */
     salaryMinYear: number;
     /** Days since epoch, NaN when unknown (= available now). */
@@ -41,6 +43,10 @@ export function candidateTexts(c: Candidate): { title: string; document: string 
     const title = titles.join(' ; ') || c.skills.slice(0, 5).map(s => s.name).join(', ');
     const document = [title, c.skills.map(s => s.name).join(', '), c.certifications.join(', '), c.summary ?? ''].filter(Boolean).join('. ');
     return { title, document };
+}
+
+export function contractMask(types: readonly string[]): number {
+    return types.reduce((mask, t) => mask | (1 << Math.max(0, ContractTypes.options.indexOf(t as ContractType))), 0);
 }
 
 export function yearlySalary(amount: number | undefined, period?: 'hour' | 'month' | 'year'): number {
@@ -76,6 +82,7 @@ export function candidateFacts(c: Candidate, skillIds: number[], locator: Commun
         years: c.yearsOfExperience ?? NaN,
         languages,
         contractTypes: c.preferences?.contractTypes ?? [],
+        contractMask: contractMask(c.preferences?.contractTypes ?? []),
         salaryMinYear: yearlySalary(c.preferences?.salaryMin),
         availableDay: dayNumber(c.availableFrom), availableFrom: c.availableFrom
     };

@@ -22,6 +22,7 @@ export function communeKey(name: string): string {
 
 /** Great-circle distance in km. */
 export function haversineKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+    if (a.lat === b.lat && a.lon === b.lon) { return 0; }
     const rad = Math.PI / 180;
     const dLat = (b.lat - a.lat) * rad;
     const dLon = (b.lon - a.lon) * rad;

@@ -235,8 +235,8 @@ export function evaluatePair(p: PreparedOffer, c: CandidateFacts, titleVecs: Flo
     }
 
     let contractFit = 0.8;
-    if (c.contractTypes.length > 0) {
-        contractFit = c.contractTypes.includes(p.offer.contractType) ? 1 : 0.2;
+    if (c.contractMask !== 0) {
+        contractFit = (c.contractMask & p.contractBit) !== 0 ? 1 : 0.2;
         if (explain && contractFit < 1) {
             explain.weaknesses.push(ev('contract', `Looks for ${c.contractTypes.join('/')}, the offer is ${p.offer.contractType}`, `Recherche ${c.contractTypes.join('/')}, l'offre est en ${p.offer.contractType}`));
         }

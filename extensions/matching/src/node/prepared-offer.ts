@@ -3,7 +3,7 @@ import { cefrRank } from '@matchpro/core/lib/common/domain/language-level';
 import { Certification, parseCertification } from './certification';
 import { CommuneLocator, Place } from './commune-locator';
 import { licenceBit, parseLicence } from './driving-licence';
-import { dayNumber, yearlySalary } from './candidate-facts';
+import { contractMask, dayNumber, yearlySalary } from './candidate-facts';
 import { SkillVocabulary } from './skill-vocabulary';
 
 export interface PreparedSkill {
@@ -34,11 +34,16 @@ export interface PreparedOffer {
     salaryMaxYear: number;
     startDay: number;
     vocabSize: number;
+    contractBit: number;
 }
 
-/** Cosine -> credit: below 0.35 nothing in common; from 0.8 the same skill (translations score ~0.65-0.75). */
+/**
+ * Cosine -> credit. Measured on the bilingual encoder: unrelated skills stay under ~0.3, FR<->EN translations
+ * of the same skill score 0.4-0.9 (median ~0.65). So: 0 under 0.25, full credit from 0.65, and a mandatory
+ * skill counts as present from credit 0.6 (cosine ~0.49).
+ */
 export function skillCredit(cosine: number): number {
-    return Math.max(0, Math.min(1, (cosine - 0.35) / 0.45));
+    return Math.max(0, Math.min(1, (cosine - 0.25) / 0.4));
 }
 
 export function offerTexts(offer: JobOffer, occupationSkills: string[]): { title: string; document: string } {
@@ -69,7 +74,8 @@ export function prepareOffer(offer: JobOffer, vectors: { title: number[]; docume
         languages: offer.languages.map(l => ({ code: l.language, rank: cefrRank(l.level) || 3, level: l.level })),
         salaryMaxYear: yearlySalary(offer.salary?.max ?? offer.salary?.min, offer.salary?.period),
         startDay: dayNumber(offer.startDate),
-        vocabSize: 0
+        vocabSize: 0,
+        contractBit: contractMask([offer.contractType])
     };
     extendCredits(prepared, vocabulary);
     return prepared;

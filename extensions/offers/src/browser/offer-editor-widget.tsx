@@ -265,7 +265,9 @@ export class OfferEditorWidget extends ReactWidget {
             </div>
             <ul className='matchpro-history'>
                 {offer.statusHistory.slice().reverse().map((change, index) => <li key={index}>
-                    {new Date(change.at).toLocaleString(nls.locale || 'en')}: {offerStatusLabel(change.from)} → {offerStatusLabel(change.to)} ({change.by}){change.reason ? ` — ${change.reason}` : ''}
+                    {new Date(change.at).toLocaleString(nls.locale || 'en')}: {index === offer.statusHistory.length - 1
+                        ? `${nls.localize('matchpro/offers/created', 'Created')} (${offerStatusLabel(change.to)})`
+                        : `${offerStatusLabel(change.from)} → ${offerStatusLabel(change.to)}`} ({change.by}){change.reason && change.reason !== 'created' ? ` — ${change.reason}` : ''}
                 </li>)}
             </ul>
         </fieldset>;

@@ -77,7 +77,10 @@ export class SkillExtractor {
             if (free) { add(i, j, true); }
             i = j;
         }
-        if (!tagger) { this.cuePhrases(tokens, taken, lang, add); }
+        if (!tagger) {
+            this.cuePhrases(tokens, taken, lang, add);
+            this.listItems(tokens, taken, lang, add);
+        }
         return found.sort((a, b) => a.start - b.start);
     }
 
@@ -95,9 +98,30 @@ export class SkillExtractor {
         }
     }
 
+    /** Short items of comma/bullet lists ("gestion des stocks, travail en équipe"), kept when linked to ESCO. */
+    protected listItems(tokens: TextToken[], taken: Uint8Array, lang: TaxonomyLanguage, add: (i: number, j: number, exact: boolean) => void): void {
+        let start = 0;
+        for (let k = 0; k <= tokens.length; k++) {
+            if (k < tokens.length && !BOUNDARY.test(tokens[k].text)) { continue; }
+            let a = start;
+            let b = k - 1;
+            start = k + 1;
+            while (a <= b && EDGE_STOP.has(tokens[a].folded)) { a++; }
+            while (b >= a && EDGE_STOP.has(tokens[b].folded)) { b--; }
+            if (a > b || b - a + 1 > 6) { continue; }
+            let free = true;
+            for (let x = a; x <= b; x++) { if (taken[x]) { free = false; break; } }
+            if (!free) { continue; }
+            const surface = tokens.slice(a, b + 1).map(t => t.text).join(' ');
+            const [best] = this.store.skillLabels.search(this.store.encoder.embed(surface, lang), 1);
+            if (best && best.score >= SKILL_LINK_THRESHOLD) { add(a, b, false); }
+        }
+    }
+
     /** ESCO link of a span: exact label, else the encoder's nearest label when close enough. */
     protected link(surface: string, lang: TaxonomyLanguage, exact: boolean): Omit<ExtractedSkill, 'start' | 'end' | 'text'> | undefined {
-        if (exact) {
+        {
+            // an exact label wins (preferred labels first), even for a tagged span
             const concept = this.store.skillDictionary(lang).lookup(surface);
             if (concept !== undefined) {
                 return { uri: this.store.skillUri(concept), label: this.store.skillLabel(concept, lang), score: 1 };

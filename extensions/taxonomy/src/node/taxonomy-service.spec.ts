@@ -79,6 +79,19 @@ describe('TaxonomyService (normalisers, extraction, CLI)', function (): void {
         assert.ok(skills.some(s => s.label && /Java/.test(s.label)));
     });
 
+    it('extracts French skills from a CV list and links them to ESCO', async () => {
+        const text = 'Compétences : gestion des stocks, travail en équipe, AVEC plaisir. Maîtrise de la gestion des stocks.';
+        const skills = await service.extractSkills(text, { lang: 'fr' });
+        assert.ok(skills.some(s => s.text === 'gestion des stocks' && s.label === 'gérer des stocks'));
+        assert.ok(skills.some(s => s.text === 'travail en équipe' && /équipe/.test(s.label ?? '')));
+        assert.ok(!skills.some(s => /avec/i.test(s.text)), 'a French stop word is no skill');
+    });
+
+    it('prefers an exact preferred label when linking an extracted span', async () => {
+        const skills = await service.extractSkills('Experience in project management is required.', { lang: 'en' });
+        assert.ok(skills.some(s => s.text === 'project management' && s.label === 'project management'));
+    });
+
     it('gives occupation details with essential skills and no unknown URI', async () => {
         const cariste = await top1('cariste');
         const details = await service.getOccupation(cariste.uri);

@@ -20,6 +20,8 @@ export interface RecordedRequest {
     path: string;
     headers: Record<string, string | string[] | undefined>;
     body: Record<string, unknown>;
+    /** Date.now() on arrival. */
+    at: number;
 }
 
 const PREFIX: Record<AiProviderId, string> = {
@@ -57,6 +59,12 @@ export class MockProviderServer {
         this.queues.set(provider, [...(this.queues.get(provider) ?? []), ...replies]);
     }
 
+    /** Forgets scripted replies and recorded requests (between tests). */
+    reset(): void {
+        this.queues.clear();
+        this.requests.length = 0;
+    }
+
     requestsFor(provider: AiProviderId): RecordedRequest[] {
         return this.requests.filter(r => r.provider === provider);
     }
@@ -68,7 +76,7 @@ export class MockProviderServer {
     }
 
     protected reply(provider: AiProviderId, req: express.Request, res: express.Response): void {
-        this.requests.push({ provider, path: req.path, headers: req.headers, body: req.body });
+        this.requests.push({ provider, path: req.path, headers: req.headers, body: req.body, at: Date.now() });
         const next = this.queues.get(provider)?.shift();
         if (!next) {
             res.status(500).json({ error: { message: 'mock: no scripted reply' } });

@@ -11,6 +11,7 @@ import { readBackup, writeBackup } from './backup-file';
 import { checkParams, decodePayload, encodePayload, encodeStatement, JournalStatement } from './journal-payload';
 import { applyMigrations } from './schema-migrations';
 import { fsyncDirSync, writeFileAtomicSync } from './durable-fs';
+import { readSealedFile, writeSealedFileAtomic } from './sealed-file';
 import { RestoreOptions, SqlParams, StorageOptions, StoreTransaction } from './store-types';
 
 const DEFAULT_MIN_COMPACT_BYTES = 8 * 1024 * 1024;
@@ -32,6 +33,10 @@ interface Recovered {
  * journaled as the statements run, so callers must be deterministic: ids and timestamps are passed
  * as parameters, never made in SQL (no random(), no 'now').
  */
+/** Sealed files beside the database (original CVs), one per name. */
+const BLOB_FOLDER = 'files';
+const blobHeader = (name: string) => Buffer.from(`MPBLOB01${name}`, 'utf8');
+
 export class EncryptedStore {
     private queue: Promise<unknown> = Promise.resolve();
     /** The tx of the transaction function running now (reads through the store go through it). */
@@ -159,6 +164,52 @@ export class EncryptedStore {
             return { lastSeq: this.lastSeq, database: this.runner.export() };
         });
         await writeBackup(path.resolve(file), content, this.key);
+        // Files (CVs) travel beside the backup, still sealed: `<backup>.files/`. Blobs are written before
+        // the record naming them and deleted after it, so every file the backed-up database names is copied.
+        const blobs = path.join(this.dataDir, BLOB_FOLDER);
+        if (fs.existsSync(blobs)) {
+            const target = `${path.resolve(file)}.files`;
+            fs.rmSync(target, { recursive: true, force: true });
+            fs.cpSync(blobs, target, { recursive: true });
+        }
+    }
+
+    /**
+     * Stores a file (an original CV...) beside the database, sealed with the database key; the name is
+     * authenticated with it, so a file swapped for another is detected. Durable when this resolves.
+     */
+    async writeBlob(name: string, bytes: Uint8Array): Promise<void> {
+        this.assertUsable();
+        const file = this.blobPath(name);
+        fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+        await writeSealedFileAtomic(file, blobHeader(name), [bytes], this.key);
+    }
+
+    async readBlob(name: string): Promise<Uint8Array> {
+        this.assertUsable();
+        const file = this.blobPath(name);
+        if (!fs.existsSync(file)) {
+            throw new StorageError('STORAGE_USAGE', `stored file ${name} does not exist`, `le fichier stocké ${name} n'existe pas`, file);
+        }
+        const header = blobHeader(name);
+        const sealed = readSealedFile(file, header.length, this.key);
+        if (!sealed || !sealed.header.equals(header)) {
+            throw new StorageCorruptError(file, 'the stored file fails its integrity check (damaged or swapped)',
+                'le fichier stocké échoue au contrôle d\'intégrité (endommagé ou substitué)');
+        }
+        return new Uint8Array(sealed.plain);
+    }
+
+    async deleteBlob(name: string): Promise<void> {
+        this.assertUsable();
+        fs.rmSync(this.blobPath(name), { force: true });
+    }
+
+    private blobPath(name: string): string {
+        if (!/^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)*$/i.test(name) || name.length > 200) {
+            throw new StorageError('STORAGE_USAGE', `invalid stored file name "${name.slice(0, 60)}"`, `nom de fichier stocké invalide « ${name.slice(0, 60)} »`);
+        }
+        return path.join(this.dataDir, BLOB_FOLDER, `${name}.mpb`);
     }
 
     /**
@@ -189,6 +240,10 @@ export class EncryptedStore {
         const staging = `${target}.restore-${process.pid}`;
         fs.rmSync(staging, { recursive: true, force: true });
         fs.mkdirSync(staging, { recursive: true, mode: 0o700 });
+        const files = `${path.resolve(backupFile)}.files`;
+        if (fs.existsSync(files)) {
+            fs.cpSync(files, path.join(staging, BLOB_FOLDER), { recursive: true });
+        }
         if (backup.descriptor.kdf === 'keyfile') {
             writeKeyFile(path.join(staging, KEY_FILE_NAME), key.exportKeyFileBytes());
         }
@@ -242,7 +297,7 @@ export class EncryptedStore {
                 checkParams(params);
             }
             const before = journal === 'if-wrote' ? runner.totalChanges() : 0;
-            runner.run('SAVEPOINT matchpro_statement'); // prepared once, cached
+            runner.step('SAVEPOINT matchpro_statement');
             let result: R;
             try {
                 result = work();
@@ -254,7 +309,7 @@ export class EncryptedStore {
                 }
                 throw error;
             }
-            runner.run('RELEASE matchpro_statement');
+            runner.step('RELEASE matchpro_statement');
             if (journal !== 'if-wrote' || runner.totalChanges() !== before) {
                 statements.push(encodeStatement(sql, params, journal === 'exec'));
             }

@@ -52,6 +52,11 @@ export class SqlRunner {
         return this.totalChanges() === before ? 0 : this.db.getRowsModified();
     }
 
+    /** One parameterless statement through the statement cache (savepoints, on every tx statement). */
+    step(sql: string): void {
+        this.withStatement(sql, undefined, statement => statement.step());
+    }
+
     exec(sql: string): void {
         this.db.exec(sql);
     }

@@ -1,0 +1,69 @@
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const BIN = path.resolve(__dirname, '..', 'bin', 'matchpro.js');
+const DEMO = path.resolve(__dirname, '..', '..', 'examples', 'demo-agency');
+
+function matchpro(dataDir: string, ...args: string[]): { code: number; stdout: string; stderr: string } {
+    const run = spawnSync(process.execPath, [BIN, '--data-dir', dataDir, ...args], { encoding: 'utf8', timeout: 120_000 });
+    return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('npx matchpro (headless CLI)', function () {
+    this.timeout(300_000);
+    let dataDir: string;
+
+    before(() => { dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'matchpro-cli-')); });
+    after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+    it('lists its commands', () => {
+        const help = matchpro(dataDir, '--help');
+        assert.strictEqual(help.code, 0);
+        for (const command of ['import PATH', 'parse FILE', 'candidates list', 'candidates show', 'offers add', 'offers list', 'normalize title', 'normalize skill']) {
+            assert.ok(help.stdout.includes(command), `--help lists ${command}`);
+        }
+        const unknown = matchpro(dataDir, 'frobnicate');
+        assert.strictEqual(unknown.code, 1);
+    });
+
+    it('adds an offer from a file and lists it; a bad file is a one-line user error and stores nothing', () => {
+        const offerFile = path.join(dataDir, '..', `offer-${process.pid}.json`);
+        fs.writeFileSync(offerFile, JSON.stringify(JSON.parse(fs.readFileSync(path.join(DEMO, 'offers.json'), 'utf8'))[0]));
+        const added = matchpro(dataDir, 'offers', 'add', '--file', offerFile, '--json');
+        assert.strictEqual(added.code, 0, added.stderr);
+        const { id, companyId } = JSON.parse(added.stdout);
+        assert.ok(id && companyId);
+        fs.writeFileSync(offerFile, JSON.stringify({ title: 'Soudeur', company: { name: 'X' }, contractType: 'freelance' }));
+        const bad = matchpro(dataDir, 'offers', 'add', '--file', offerFile, '--json');
+        assert.strictEqual(bad.code, 1);
+        assert.strictEqual(bad.stdout, '', 'nothing on stdout');
+        assert.match(bad.stderr.trim(), /^matchpro offers add: invalid offer: offer\.contractType: unknown contract type "freelance"/);
+        assert.strictEqual(bad.stderr.trim().split('\n').length, 1);
+        const list = JSON.parse(matchpro(dataDir, 'offers', 'list', '--json').stdout);
+        assert.deepStrictEqual(list.map((o: { id: string }) => o.id), [id]);
+        assert.strictEqual(list[0].status, 'active');
+        fs.rmSync(offerFile);
+    });
+
+    it('imports a folder of CVs, then lists, searches and shows candidates as JSON', () => {
+        const imported = matchpro(dataDir, 'import', path.join(DEMO, 'cvs'), '--json');
+        assert.strictEqual(imported.code, 0, imported.stderr);
+        const summary = JSON.parse(imported.stdout);
+        assert.strictEqual(summary.imported, 12);
+        assert.deepStrictEqual(summary.failed, []);
+        assert.strictEqual(summary.ids.length, 12);
+        const again = JSON.parse(matchpro(dataDir, 'import', path.join(DEMO, 'cvs', '01-julien-martin-cariste.pdf'), '--json').stdout);
+        assert.deepStrictEqual([again.imported, again.duplicates], [0, 1], 'the same CV again is a duplicate');
+        const caristes = JSON.parse(matchpro(dataDir, 'candidates', 'list', '--query', 'cariste', '--json').stdout);
+        assert.ok(caristes.length >= 3);
+        const shown = JSON.parse(matchpro(dataDir, 'candidates', 'show', summary.ids[0], '--json').stdout);
+        assert.strictEqual(shown.id, summary.ids[0]);
+        assert.ok(Array.isArray(shown.skills) && Array.isArray(shown.experiences));
+        const missing = matchpro(dataDir, 'candidates', 'show', '00000000-0000-4000-8000-000000000000', '--json');
+        assert.strictEqual(missing.code, 1);
+        assert.match(missing.stderr, /not found/);
+    });
+});
