@@ -103,6 +103,18 @@ describe('MatchPro workbench in the browser', function () {
         await context.close();
     });
 
+    it('opens the AI providers settings; nothing is configured by default and the product works without it', async () => {
+        const { context, page } = await openWorkbench(browser, workbench.url, { locale: 'en-US' });
+        await runCommand(page, 'MatchPro: AI Providers Settings');
+        const settings = page.locator('#matchpro-ai-providers');
+        await settings.waitFor();
+        assert.match(await settings.innerText(), /OpenAI/);
+        assert.match(await settings.innerText(), /Anthropic/);
+        await settings.locator('input[type=password]').first().waitFor();
+        await page.screenshot({ path: screenshotPath('ai-providers.png') });
+        await context.close();
+    });
+
     it('speaks French when the browser language is French', async () => {
         const { context, page } = await openWorkbench(browser, workbench.url, { locale: 'fr-FR' });
         const container = page.locator('#matchpro-view-container');

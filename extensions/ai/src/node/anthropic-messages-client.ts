@@ -7,7 +7,8 @@ export class AnthropicMessagesClient implements ProviderClient {
 
     async complete(request: CompletionRequest): Promise<CompletionResult> {
         const client = new Anthropic({
-            apiKey: this.endpoint.apiKey, baseURL: this.endpoint.baseUrl, maxRetries: 0, timeout: 600_000,
+            // Explicit values only (nothing from ANTHROPIC_* variables or profile files), and no SDK logging.
+            apiKey: this.endpoint.apiKey, authToken: null, baseURL: this.endpoint.baseUrl, maxRetries: 0, timeout: 600_000, logLevel: 'off',
             fetch: this.recorder.fetch as typeof fetch
         });
         const message = await client.messages.create({

@@ -12,7 +12,8 @@ export class GeminiClient implements ProviderClient {
         genAiModule ??= importGenAi();
         const { GoogleGenAI } = await genAiModule;
         const client = new GoogleGenAI({
-            apiKey: this.endpoint.apiKey,
+            // Gemini API with this key, whatever GOOGLE_GENAI_USE_VERTEXAI says.
+            apiKey: this.endpoint.apiKey, vertexai: false,
             httpOptions: { baseUrl: this.endpoint.baseUrl, fetch: this.recorder.fetch as typeof fetch }
         });
         const response = await client.models.generateContent({

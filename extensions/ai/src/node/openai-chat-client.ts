@@ -8,7 +8,7 @@ export class OpenAiChatClient implements ProviderClient {
     async complete(request: CompletionRequest): Promise<CompletionResult> {
         const client = new OpenAI({
             // Local servers ignore the key, but the SDK refuses an empty one.
-            apiKey: this.endpoint.apiKey || 'no-key', baseURL: this.endpoint.baseUrl, maxRetries: 0,
+            apiKey: this.endpoint.apiKey || 'no-key', baseURL: this.endpoint.baseUrl, maxRetries: 0, organization: null, project: null, logLevel: 'off',
             timeout: 600_000, fetch: this.recorder.fetch as typeof fetch
         });
         const completion = await client.chat.completions.create({

@@ -15,6 +15,9 @@ export interface CandidateFacts {
     label: string;
     detail: string;
     title: string;
+    /** ESCO occupations the job title links to (ids in the engine's occupation table): sure (score >= 0.95), and close (>= 0.85). */
+    occupations: number[];
+    nearOccupations: number[];
     skillIds: number[];
     skillNames: string[];
     licenceMask: number;
@@ -35,6 +38,11 @@ export interface CandidateFacts {
     /** Days since epoch, NaN when unknown (= available now). */
     availableDay: number;
     availableFrom: string | null;
+}
+
+/** The job title linked to ESCO occupations: the headline title, else the latest experience's. */
+export function candidateJobTitle(c: Candidate): string {
+    return c.title || c.experiences.find(e => e.title)?.title || '';
 }
 
 /** The texts the encoder embeds for a candidate: the job title(s), and the whole job-related profile. */
@@ -74,6 +82,7 @@ export function candidateFacts(c: Candidate, skillIds: number[], locator: Commun
         label: name || c.email || c.id.slice(0, 8),
         detail: [c.title, c.city].filter(Boolean).join(' — '),
         title: candidateTexts(c).title,
+        occupations: [], nearOccupations: [],
         skillIds, skillNames: c.skills.map(s => s.name),
         licenceMask: licenceMask(c.drivingLicences), licences: c.drivingLicences,
         certifications: c.certifications.map(parseCertification),

@@ -3,7 +3,7 @@ import { TaxonomyService } from '@matchpro/taxonomy/lib/common/taxonomy-protocol
 import { inject, injectable } from '@theia/core/shared/inversify';
 import { performance } from 'perf_hooks';
 import { combineScores, DEFAULT_MATCHING_CONFIG, MatchingConfig } from '../common/matching-weights';
-import { CandidateFacts, candidateFacts, candidateTexts } from './candidate-facts';
+import { CandidateFacts, candidateFacts, candidateJobTitle, candidateTexts } from './candidate-facts';
 import { CommuneLocator } from './commune-locator';
 import { licenceBit } from './driving-licence';
 import { evaluatePair, Explanation, FEATURE_COUNT, newPairScore } from './pair-evaluation';
@@ -90,6 +90,22 @@ export class MatchingEngine {
 
     protected encode = (texts: string[]) => this.taxonomy.encode(texts);
 
+    /** Job title -> ESCO occupations (normalizeTitle), cached: titles repeat much more than candidates. */
+    protected readonly titleOccupations = new Map<string, { sure: number[]; near: number[]; label: string | undefined }>();
+    protected readonly occupationIds = new Map<string, number>();
+
+    protected async linkTitles(titles: string[], extra: Record<string, string> = {}): Promise<void> {
+        for (const title of new Set(titles)) {
+            if (this.titleOccupations.has(title)) { continue; }
+            const matches = title.trim() ? await this.taxonomy.normalizeTitle(title, { top: 3 }) : [];
+            const id = (uri: string) => this.occupationIds.get(uri) ?? (this.occupationIds.set(uri, this.occupationIds.size), this.occupationIds.size - 1);
+            const sure = matches.filter(m => m.score >= 0.95);
+            this.titleOccupations.set(title, {
+                sure: sure.map(m => id(m.uri)), near: matches.filter(m => m.score >= 0.85).map(m => id(m.uri)), label: sure[0]?.label ?? extra[title]
+            });
+        }
+    }
+
     protected async ensureDim(): Promise<SkillVocabulary> {
         if (!this.vocabulary) {
             this.dim = (await this.encode(['dimension']))[0].length;
@@ -106,6 +122,7 @@ export class MatchingEngine {
             const texts = chunk.map(candidateTexts);
             const vectors = await this.encode([...texts.map(t => t.title), ...texts.map(t => t.document)]);
             const allIds = await vocabulary.ensure(chunk.flatMap(c => c.skills), this.encode);
+            await this.linkTitles(chunk.map(candidateJobTitle));
             let at = 0;
             for (let i = 0; i < chunk.length; i++) {
                 const c = chunk[i];
@@ -118,7 +135,11 @@ export class MatchingEngine {
                     this.facts.push(undefined as unknown as CandidateFacts);
                     this.grow(slot + 1);
                 }
-                this.facts[slot] = candidateFacts(c, skillIds, this.locator);
+                const facts = candidateFacts(c, skillIds, this.locator);
+                const occupations = this.titleOccupations.get(candidateJobTitle(c))!;
+                facts.occupations = occupations.sure;
+                facts.nearOccupations = occupations.near;
+                this.facts[slot] = facts;
                 this.titleVecs.set(vectors[i], slot * this.dim);
                 this.docVecs.set(vectors[chunk.length + i], slot * this.dim);
             }
@@ -156,7 +177,20 @@ export class MatchingEngine {
         const texts = offerTexts(offer, occupationSkills);
         const [title, document] = await this.encode([texts.title, texts.document]);
         const skillIds = await vocabulary.ensure(offer.requiredSkills, this.encode);
-        return prepareOffer(offer, { title, document }, skillIds, vocabulary, this.locator);
+        const prepared = prepareOffer(offer, { title, document }, skillIds, vocabulary, this.locator);
+        await this.linkTitles([offer.title]);
+        const linked = this.titleOccupations.get(offer.title)!;
+        prepared.occupations = [...linked.sure];
+        prepared.nearOccupations = [...linked.near];
+        prepared.occupationLabel = linked.label;
+        if (occupation && offer.occupationUri) {
+            // The occupation the recruiter chose counts as sure, whatever the title says.
+            const id = this.occupationIds.get(offer.occupationUri) ?? (this.occupationIds.set(offer.occupationUri, this.occupationIds.size), this.occupationIds.size - 1);
+            prepared.occupations.push(id);
+            prepared.nearOccupations.push(id);
+            prepared.occupationLabel = nls(occupation);
+        }
+        return prepared;
     }
 
     /** Ranks every indexed candidate for a prepared offer. */
@@ -284,6 +318,10 @@ export class MatchingEngine {
         }
         return out;
     }
+}
+
+function nls(occupation: { labelFr: string; labelEn: string }): string {
+    return occupation.labelFr && occupation.labelFr !== occupation.labelEn ? `${occupation.labelEn} / ${occupation.labelFr}` : occupation.labelEn;
 }
 
 function round(x: number): number {

@@ -177,6 +177,7 @@ describe('matching service', function (): void {
         const top = ranking.results[0];
         assert.ok(top.breakdown.semantic > ranking.results[1].breakdown.semantic + 15);
         assert.ok(top.strengths.some(s => s.kind === 'skill'), 'a FR skill is credited for an EN requirement');
+        assert.ok(top.strengths.some(s => s.kind === 'occupation' && /Same occupation as the offer \(ESCO: forklift operator/.test(s.message)), JSON.stringify(top.strengths));
     });
 
     it('explanations contain the evidence they cite (skill, certification, km, dates, years)', async () => {

@@ -11,7 +11,8 @@ import { PreparedOffer } from './prepared-offer';
  */
 export const FEATURE_NAMES = [
     'titleSimilarity', 'skillCloseness', 'documentSimilarity', 'mandatorySkillRatio', 'certificationRatio', 'licenceOk',
-    'experienceRatio', 'distanceRatio', 'withinRadius', 'languageRatio', 'contractFit', 'salaryFit', 'availabilityDelay', 'skillCount'
+    'experienceRatio', 'distanceRatio', 'withinRadius', 'languageRatio', 'contractFit', 'salaryFit', 'availabilityDelay', 'skillCount',
+    'occupationMatch'
 ] as const;
 export const FEATURE_COUNT = FEATURE_NAMES.length;
 
@@ -45,6 +46,13 @@ export function newPairScore(): PairScore {
 
 function ev(kind: MatchEvidence['kind'], message: string, messageFr: string): MatchEvidence {
     return { kind, message, messageFr };
+}
+
+function overlaps(a: number[], b: number[]): boolean {
+    for (let i = 0; i < a.length; i++) {
+        for (let j = 0; j < b.length; j++) { if (a[i] === b[j]) { return true; } }
+    }
+    return false;
 }
 
 function clamp01(x: number): number {
@@ -109,11 +117,16 @@ export function evaluatePair(p: PreparedOffer, c: CandidateFacts, titleVecs: Flo
         }
     }
     const skillCloseness = p.skills.length > 0 ? closeness / p.skillWeightSum : similarity(docSim);
-    out.semantic = 100 * (0.35 * similarity(titleSim) + 0.4 * skillCloseness + 0.25 * similarity(docSim));
-    if (explain && titleSim >= 0.6 && c.title) {
+    // Occupation closeness: the same ESCO occupation (FR and EN titles link to the same one) or the title vectors.
+    const occupation = overlaps(p.occupations, c.occupations) ? 1 : overlaps(p.nearOccupations, c.nearOccupations) ? 0.6 : 0;
+    out.semantic = 100 * (0.35 * Math.max(similarity(titleSim), occupation) + 0.4 * skillCloseness + 0.25 * similarity(docSim));
+    if (explain && occupation === 1 && c.title) {
+        explain.strengths.push(ev('occupation', `Same occupation as the offer (ESCO: ${p.occupationLabel}): "${c.title}" for "${p.offer.title}"`,
+            `Même métier que l'offre (ESCO : ${p.occupationLabel}) : « ${c.title} » pour « ${p.offer.title} »`));
+    } else if (explain && (titleSim >= 0.6 || occupation > 0) && c.title) {
         explain.strengths.push(ev('occupation', `Job title close to the offer: "${c.title}" for "${p.offer.title}"`,
             `Métier proche de l'offre : « ${c.title} » pour « ${p.offer.title} »`));
-    } else if (explain && titleSim < 0.3) {
+    } else if (explain && titleSim < 0.3 && occupation === 0) {
         explain.risks.push(ev('occupation', `Job title far from the offer: "${c.title || '—'}" for "${p.offer.title}"`,
             `Métier éloigné de l'offre : « ${c.title || '—'} » pour « ${p.offer.title} »`));
     }
@@ -275,5 +288,6 @@ export function evaluatePair(p: PreparedOffer, c: CandidateFacts, titleVecs: Flo
     f[fOff + 4] = certRatio; f[fOff + 5] = licenceOk; f[fOff + 6] = expRatio; f[fOff + 7] = distanceRatio; f[fOff + 8] = within;
     f[fOff + 9] = languageRatio; f[fOff + 10] = contractFit; f[fOff + 11] = salaryFit; f[fOff + 12] = delay;
     f[fOff + 13] = Math.min(1, Math.log1p(c.skillIds.length) / Math.log(50));
+    f[fOff + 14] = occupation;
     return out;
 }

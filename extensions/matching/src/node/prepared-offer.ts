@@ -35,6 +35,9 @@ export interface PreparedOffer {
     startDay: number;
     vocabSize: number;
     contractBit: number;
+    occupations: number[];
+    nearOccupations: number[];
+    occupationLabel: string | undefined;
 }
 
 /**
@@ -75,7 +78,8 @@ export function prepareOffer(offer: JobOffer, vectors: { title: number[]; docume
         salaryMaxYear: yearlySalary(offer.salary?.max ?? offer.salary?.min, offer.salary?.period),
         startDay: dayNumber(offer.startDate),
         vocabSize: 0,
-        contractBit: contractMask([offer.contractType])
+        contractBit: contractMask([offer.contractType]),
+        occupations: [], nearOccupations: [], occupationLabel: undefined
     };
     extendCredits(prepared, vocabulary);
     return prepared;
