@@ -90,7 +90,7 @@ async function main() {
         }
         const scores = bm25(q.offer, candidates);
         rankings['BM25 (CV text vs offer text)'].push({ ids: candidates.map((c, i) => [c.id, scores[i]]).sort((a, b) => b[1] - a[1]).map(x => x[0]), grade, note });
-        candidates.forEach(c => engine.removeCandidate(c.id));
+        for (const c of candidates) { await engine.removeCandidate(c.id); }
     }
     const pairs = set.queries.reduce((a, q) => a + q.pool.length, 0);
     console.log(`matching quality — ${set.queries.length} offers (10 occupations x FR/EN), ${pairs} labelled pairs (synthetic, see test/matching-eval/README.md), model ${engine.modelVersion}\n`);

@@ -153,9 +153,6 @@ export class CandidateEditorWidget extends ReactWidget {
         return value => { this.lists = { ...this.lists, [key]: value }; this.update(); };
     }
 
-    protected fieldClass(name: string): string | undefined {
-        return this.candidate?.aiFields.includes(name) ? 'matchpro-ai-field' : undefined;
-    }
 
     protected render(): React.ReactNode {
         const f = this.fields;
@@ -163,6 +160,8 @@ export class CandidateEditorWidget extends ReactWidget {
         return <div className='matchpro-candidate-editor'>
             <div className='matchpro-form matchpro-candidate-form'>
                 <h2>{name || nls.localize('matchpro/candidates/new', 'New Candidate')}</h2>
+                {!!this.candidate?.aiFields.length && <p className='matchpro-ai-field'>
+                    {nls.localize('matchpro/candidates/aiFields', 'Added or corrected by your AI provider (checked against the CV): {0}', this.candidate.aiFields.join(', '))}</p>}
                 <fieldset>
                     <legend>{nls.localize('matchpro/candidates/identity', 'Identity and contact')}</legend>
                     <div className='matchpro-form-row'>

@@ -7,7 +7,8 @@ import { DataChangeBroadcaster } from '@matchpro/core/lib/node/data-change-broad
 import { MatchProDatabase } from '@matchpro/core/lib/node/matchpro-database';
 import { RecordRepository } from '@matchpro/core/lib/node/record-repository';
 import type { SqlParam, StoreTransaction } from '@matchpro/core/lib/node/storage/store-types';
-import { inject, injectable, postConstruct } from '@theia/core/shared/inversify';
+import { AiGateway } from '@matchpro/ai/lib/node/ai-gateway';
+import { inject, injectable, optional, postConstruct } from '@theia/core/shared/inversify';
 import { CandidatePage, CandidateQuery, CandidateService, ImportOutcome } from '../common/candidate-protocol';
 import { mergeCandidateFields } from './candidate-merge';
 import { CandidateRepository, ftsQuery, summarizeCandidate } from './candidate-repository';
@@ -31,6 +32,7 @@ export class CandidateServiceImpl implements CandidateService {
     @inject(DataChangeBroadcaster) protected readonly changes: DataChangeBroadcaster;
     @inject(CvParserService) protected readonly parser: CvParserService;
     @inject(CvFileStore) protected readonly files: CvFileStore;
+    @inject(AiGateway) @optional() protected readonly ai?: AiGateway;
 
     protected interactions: RecordRepository<Interaction>;
 
@@ -128,10 +130,17 @@ export class CandidateServiceImpl implements CandidateService {
         }
         let profile: ParsedProfile;
         let mediaType: string;
+        let aiFields: string[] = [];
         try {
             const parsed = await this.parser.parseFile({ name: file, bytes });
             profile = parsed.profile;
             mediaType = MEDIA_TYPES[parsed.fileType];
+            if (this.ai && await this.ai.isConfigured('cv-parsing')) {
+                // The local result is the baseline; the provider may only add or correct what the CV text supports.
+                const refined = await this.ai.refineProfile(parsed.text, profile);
+                profile = refined.profile;
+                aiFields = refined.aiFields;
+            }
         } catch (error) {
             if (error instanceof CvParseError) {
                 return { file, status: 'failed', code: error.code, error: error.message, errorFr: error.messageFr };
@@ -152,7 +161,7 @@ export class CandidateServiceImpl implements CandidateService {
             const merged = await this.mergeInto(duplicate.id, fields, { fileId, fileName: file, mediaType, size: bytes.byteLength, sha256 });
             return { file, status: 'updated', candidateId: merged.id };
         }
-        const candidate = await this.store(fields, { fileId, fileName: file, mediaType, size: bytes.byteLength, sha256 });
+        const candidate = await this.store(fields, { fileId, fileName: file, mediaType, size: bytes.byteLength, sha256 }, aiFields);
         return { file, status: 'imported', candidateId: candidate.id };
     }
 
@@ -241,11 +250,11 @@ export class CandidateServiceImpl implements CandidateService {
         return this.db.read(store => ids.map(id => this.candidates.getIn(store, id)).filter((c): c is Candidate => !!c).map(summarizeCandidate));
     }
 
-    protected async store(fields: CandidateFields, file: StoredCvFile | undefined): Promise<Candidate> {
+    protected async store(fields: CandidateFields, file: StoredCvFile | undefined, aiFields: string[] = []): Promise<Candidate> {
         const candidate = await this.db.write(tx => {
             this.checkEmailFree(tx, fields.email);
             const created = this.candidates.insert(tx, {
-                ...fields, cvFileId: file?.fileId ?? null, cvFileName: file?.fileName ?? null, aiFields: [], lastContactAt: null
+                ...fields, cvFileId: file?.fileId ?? null, cvFileName: file?.fileName ?? null, aiFields, lastContactAt: null
             });
             this.candidates.indexForSearch(tx, created);
             if (file) {

@@ -5,31 +5,7 @@ import { CliArgs, CliCommand, CliUserError } from '@matchpro/core/lib/node/cli/c
 import { inject, injectable } from '@theia/core/shared/inversify';
 import { CandidatePage, ImportOutcome } from '../common/candidate-protocol';
 import { CandidateServiceImpl } from './candidate-service-impl';
-
-const CV_EXTENSIONS = /\.(pdf|docx|png|jpe?g|txt|tiff?|bmp|webp)$/i;
-
-/** Files named on the command line, folders walked recursively for CV files. */
-export function collectCvFiles(paths: string[]): string[] {
-    const files: string[] = [];
-    for (const given of paths) {
-        if (!fs.existsSync(given)) {
-            throw new CliUserError(`${given}: no such file or folder`);
-        }
-        if (fs.statSync(given).isDirectory()) {
-            for (const entry of fs.readdirSync(given, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-                const full = path.join(given, entry.name);
-                if (entry.isDirectory()) {
-                    files.push(...collectCvFiles([full]));
-                } else if (CV_EXTENSIONS.test(entry.name)) {
-                    files.push(full);
-                }
-            }
-        } else {
-            files.push(given);
-        }
-    }
-    return files;
-}
+import { expandCvPaths } from './parsing/parse-cv-command';
 
 export interface ImportSummary {
     imported: number;
@@ -54,7 +30,7 @@ export class ImportCommand implements CliCommand {
             throw new CliUserError('import: name at least one CV file or folder');
         }
         const summary: ImportSummary = { imported: 0, updated: 0, duplicates: 0, failed: [], ids: [], outcomes: [] };
-        for (const file of collectCvFiles(args.positionals)) {
+        for (const file of expandCvPaths(args.positionals)) {
             let outcome: ImportOutcome;
             try {
                 outcome = await this.candidates.importCv(path.basename(file), new Uint8Array(fs.readFileSync(file)), { onDuplicate: args.options.merge ? 'merge' : 'ask' });

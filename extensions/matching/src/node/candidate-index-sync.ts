@@ -49,7 +49,7 @@ export class CandidateIndexSync implements DataChangeClient {
             if (this.engine.versionOf(row.id) !== row.version) { stale.push(row.id); }
         }
         for (const id of this.engine.indexedIds()) {
-            if (!present.has(id)) { this.engine.removeCandidate(id); }
+            if (!present.has(id)) { await this.engine.removeCandidate(id); }
         }
         for (let start = 0; start < stale.length; start += 500) {
             const ids = stale.slice(start, start + 500);

@@ -114,8 +114,24 @@ export class MatchingEngine {
         return this.vocabulary;
     }
 
+    protected lock: Promise<unknown> = Promise.resolve();
+
+    /**
+     * Index changes and rankings run one at a time: a ranking awaits the ONNX run between scoring and
+     * reading the results back by slot, and an index change in between would move slots.
+     */
+    protected exclusive<T>(fn: () => Promise<T>): Promise<T> {
+        const run = this.lock.then(fn, fn);
+        this.lock = run.catch(() => undefined);
+        return run;
+    }
+
     /** Adds or replaces candidates (texts encoded in one batch). */
-    async upsertCandidates(candidates: Candidate[], batch = 2048): Promise<void> {
+    upsertCandidates(candidates: Candidate[], batch = 2048): Promise<void> {
+        return this.exclusive(() => this.doUpsert(candidates, batch));
+    }
+
+    protected async doUpsert(candidates: Candidate[], batch: number): Promise<void> {
         const vocabulary = await this.ensureDim();
         for (let start = 0; start < candidates.length; start += batch) {
             const chunk = candidates.slice(start, start + batch);
@@ -146,7 +162,11 @@ export class MatchingEngine {
         }
     }
 
-    removeCandidate(id: string): void {
+    removeCandidate(id: string): Promise<void> {
+        return this.exclusive(async () => this.doRemove(id));
+    }
+
+    protected doRemove(id: string): void {
         const slot = this.slots.get(id);
         if (slot === undefined) { return; }
         const last = this.facts.length - 1;
@@ -170,7 +190,11 @@ export class MatchingEngine {
     }
 
     /** Everything that depends only on the offer: vectors, skill credit tables, place, parsed requirements. */
-    async prepare(offer: JobOffer): Promise<PreparedOffer> {
+    prepare(offer: JobOffer): Promise<PreparedOffer> {
+        return this.exclusive(() => this.doPrepare(offer));
+    }
+
+    protected async doPrepare(offer: JobOffer): Promise<PreparedOffer> {
         const vocabulary = await this.ensureDim();
         const occupation = offer.occupationUri ? await this.taxonomy.getOccupation(offer.occupationUri) : undefined;
         const occupationSkills = occupation ? occupation.essentialSkills.map(s => s.labelEn) : [];
@@ -194,7 +218,11 @@ export class MatchingEngine {
     }
 
     /** Ranks every indexed candidate for a prepared offer. */
-    async rankCandidates(p: PreparedOffer, options: RankOptions = {}): Promise<CandidateRanking> {
+    rankCandidates(p: PreparedOffer, options: RankOptions = {}): Promise<CandidateRanking> {
+        return this.exclusive(() => this.doRankCandidates(p, options));
+    }
+
+    protected async doRankCandidates(p: PreparedOffer, options: RankOptions): Promise<CandidateRanking> {
         extendCredits(p, this.vocabulary!);
         const n = this.facts.length;
         const config = options.config ?? this.config;
@@ -251,7 +279,11 @@ export class MatchingEngine {
     }
 
     /** Scores one indexed candidate against several prepared offers (candidate -> offers direction). */
-    async rankOffers(candidateId: string, offers: PreparedOffer[], options: RankOptions = {}): Promise<RankedPair[]> {
+    rankOffers(candidateId: string, offers: PreparedOffer[], options: RankOptions = {}): Promise<RankedPair[]> {
+        return this.exclusive(() => this.doRankOffers(candidateId, offers, options));
+    }
+
+    protected async doRankOffers(candidateId: string, offers: PreparedOffer[], options: RankOptions): Promise<RankedPair[]> {
         const slot = this.slots.get(candidateId);
         if (slot === undefined) { throw new Error(`candidate ${candidateId} is not indexed`); }
         const config = options.config ?? this.config;

@@ -3,7 +3,8 @@ import { AuditLog } from '@matchpro/core/lib/node/audit-log';
 import { DataChangeBroadcaster } from '@matchpro/core/lib/node/data-change-broadcaster';
 import { MatchProDatabase } from '@matchpro/core/lib/node/matchpro-database';
 import { TaxonomyService } from '@matchpro/taxonomy/lib/common/taxonomy-protocol';
-import { inject, injectable } from '@theia/core/shared/inversify';
+import { AiGateway } from '@matchpro/ai/lib/node/ai-gateway';
+import { inject, injectable, optional } from '@theia/core/shared/inversify';
 import { OfferDraft, OfferDraftRequest, OfferFilter, OfferService, OfferSummary } from '../common/offer-protocol';
 import { OfferDrafter } from './offer-drafter';
 import { OfferRepository } from './offer-repository';
@@ -16,6 +17,7 @@ export class OfferServiceImpl implements OfferService {
     @inject(DataChangeBroadcaster) protected readonly changes: DataChangeBroadcaster;
     @inject(TaxonomyService) protected readonly taxonomy: TaxonomyService;
     @inject(OfferDrafter) protected readonly drafter: OfferDrafter;
+    @inject(AiGateway) @optional() protected readonly ai?: AiGateway;
 
     async list(filter: OfferFilter = {}): Promise<OfferSummary[]> {
         const where: string[] = [];
@@ -108,7 +110,24 @@ export class OfferServiceImpl implements OfferService {
         if (typeof request.companyId === 'string') {
             companyName = await this.db.read(store => store.get<{ name: string }>('SELECT name FROM companies WHERE id = ?', [request.companyId!])?.name);
         }
-        return this.drafter.draft({ ...request, lang, notes: typeof request.notes === 'string' ? request.notes.slice(0, 5000) : undefined }, companyName);
+        const notes = typeof request.notes === 'string' ? request.notes.slice(0, 5000) : undefined;
+        const local = await this.drafter.draft({ ...request, lang, notes }, companyName);
+        if (!this.ai || !await this.ai.isConfigured('offer-drafting')) {
+            return local;
+        }
+        try {
+            // The provider writes from the recruiter's notes and the taxonomy's draft (real ROME/ESCO facts), nothing else.
+            const drafted = await this.ai.draftOffer({ title: local.title, lang, notes: [notes ?? '', local.description].filter(Boolean).join('\n\n') });
+            return {
+                ...local, title: drafted.title || local.title, description: drafted.description, source: drafted.provider,
+                requiredSkills: [...local.requiredSkills, ...drafted.requiredSkills
+                    .filter(skill => !local.requiredSkills.some(known => known.name.toLowerCase() === skill.name.toLowerCase()))
+                    .map(skill => ({ name: skill.name, mandatory: skill.mandatory, weight: 1 }))]
+            };
+        } catch {
+            // A provider that fails (bad key, quota, timeout) never blocks the recruiter: the offline draft stands.
+            return local;
+        }
     }
 
     /** Links the title to an ESCO occupation (and ROME code) when the recruiter did not pick one. */
