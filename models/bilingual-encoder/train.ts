@@ -5,7 +5,7 @@
  * the same job sheet, ESCO occupation <-> its essential skills, ROME title <-> its job sheet's skills.
  * MELO is never read here. Seeds are fixed: a rerun gives the same artifact.
  *
- * Run from the repository root: npx tsc -b models && node models/bilingual-encoder/train.js [--steps N]
+ * Run from the repository root: npx tsc -b models && node models/bilingual-encoder/train.js [--out DIR]
  * Writes models/bilingual-encoder/bilingual-encoder.onnx, its copy extensions/taxonomy/data/bilingual-encoder.onnx
  * (the one the product loads), and models/bilingual-encoder/metrics.json.
  */
@@ -22,16 +22,19 @@ function arg(name: string, fallback: number): number {
 }
 
 const SEED = arg('seed', 20240611);
-const DIM = arg('dim', 96);
+const DIM = arg('dim', 128);
 const STEPS = arg('steps', 4000);
 const BATCH = arg('batch', 256);
 const LR = arg('lr', 0.3);
 const TEMPERATURE = arg('temperature', 0.05);
 /** Share of occupation batches drawn from few ISCO groups, so that in-batch negatives are near misses. */
-const HARD = arg('hard', 0);
+const HARD = arg('hard', 1);
 const repoRoot = path.resolve(__dirname, '..', '..');
-const outModel = path.join(__dirname, 'bilingual-encoder.onnx');
-const productCopy = path.join(repoRoot, 'extensions', 'taxonomy', 'data', 'bilingual-encoder.onnx');
+const outIndex = process.argv.indexOf('--out');
+/** --out DIR writes there only (e.g. to check that a rerun reproduces the committed artifact byte for byte). */
+const outDir = outIndex > 0 ? path.resolve(process.argv[outIndex + 1]) : __dirname;
+const outModel = path.join(outDir, 'bilingual-encoder.onnx');
+const productCopy = outIndex > 0 ? undefined : path.join(repoRoot, 'extensions', 'taxonomy', 'data', 'bilingual-encoder.onnx');
 
 /** mulberry32: small seeded PRNG so that training is reproducible. */
 function rng(seed: number): () => number {
@@ -313,11 +316,11 @@ const validationInt8 = validate(bag => embedBag(weights, bag));
 console.log('validation after int8 quantisation:', validationInt8);
 weights.metadata.validation = JSON.stringify(validationInt8);
 writeEncoderOnnx(weights, outModel);
-fs.copyFileSync(outModel, productCopy);
-fs.writeFileSync(path.join(__dirname, 'metrics.json'), JSON.stringify({
+if (productCopy) { fs.copyFileSync(outModel, productCopy); }
+fs.writeFileSync(path.join(outDir, 'metrics.json'), JSON.stringify({
     seed: SEED, dim: DIM, buckets: B, hard: HARD, steps: STEPS, batch: BATCH, lr: LR, temperature: TEMPERATURE,
     heldOutLabels: heldOut.length, validationFloat, validationInt8,
     trainingSeconds: Math.round((Date.now() - started) / 1000)
 }, undefined, 2) + '\n');
-console.log(`wrote ${path.relative(repoRoot, outModel)} (${(fs.statSync(outModel).size / 1e6).toFixed(1)} MB) and its copy in ` +
-    `${path.relative(repoRoot, productCopy)}; total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(`wrote ${outModel} (${(fs.statSync(outModel).size / 1e6).toFixed(1)} MB)` +
+    `${productCopy ? ' and its copy ' + productCopy : ''}; total ${((Date.now() - started) / 1000).toFixed(0)} s`);

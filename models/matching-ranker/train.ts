@@ -16,6 +16,7 @@ import { MatchProConfig } from '@matchpro/core/lib/node/matchpro-config';
 import { readCompactTaxonomy } from '@matchpro/taxonomy/lib/node/taxonomy-data';
 import { MatchingEngine } from '@matchpro/matching/lib/node/matching-engine';
 import { FEATURE_COUNT, FEATURE_NAMES } from '@matchpro/matching/lib/node/pair-evaluation';
+import { RankerStore } from '@matchpro/matching/lib/node/ranker-store';
 import { initRanker, rankerForward, rankerToOnnx, seededRandom, trainRanker } from '@matchpro/matching/lib/node/ranker-model';
 import { generatePairs, LabelledPair } from './synthetic-pairs';
 
@@ -58,13 +59,15 @@ async function main(): Promise<void> {
     const xHeld = await pairFeatures(engine, held);
     const yTrain = Float32Array.from(train.map(p => p.label));
     const yHeld = Float32Array.from(held.map(p => p.label));
-    const model = initRanker([FEATURE_COUNT, 32, 16, 1], random, { version: VERSION, features: FEATURE_NAMES.join(','), trainedOn: 'synthetic ESCO-derived pairs (proxy labels)' });
+    const model = initRanker([FEATURE_COUNT, 32, 16, 1], random, {
+        version: VERSION, features: FEATURE_NAMES.join(','), trainedOn: 'synthetic ESCO-derived pairs (proxy labels)', encoder: RankerStore.encoderFingerprint()
+    });
     const loss = trainRanker(model, xTrain, yTrain, train.length, { epochs: 60, batch: 32, learningRate: 0.003, random });
     const predicted = rankerForward(model, xHeld, held.length);
     let mae = 0;
     predicted.forEach((p, i) => { mae += Math.abs(p - yHeld[i]); });
     const metrics = {
-        version: VERSION, seed: SEED, features: FEATURE_NAMES, trainPairs: train.length, heldOutPairs: held.length, trainOffers: 500, heldOutOffers: 100,
+        version: VERSION, encoder: RankerStore.encoderFingerprint(), seed: SEED, features: FEATURE_NAMES, trainPairs: train.length, heldOutPairs: held.length, trainOffers: 500, heldOutOffers: 100,
         finalTrainLoss: Number(loss.toFixed(4)), heldOutMae: Number((mae / held.length).toFixed(4)),
         heldOutAuc: Number(auc(predicted, yHeld).toFixed(4)), trainingSeconds: Math.round((Date.now() - started) / 1000)
     };

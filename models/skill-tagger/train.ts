@@ -14,7 +14,7 @@ import { SkillDictionary } from '@matchpro/taxonomy/lib/node/skill-dictionary';
 import { SkillTagger, SkillTaggerModel, Tag, TaggerToken, tagSpans, tokenFeatures } from '@matchpro/taxonomy/lib/node/skill-tagger';
 
 const SEED = 7;
-const EPOCHS = 8;
+const EPOCHS = 15;
 const repoRoot = path.resolve(__dirname, '..', '..');
 const skillspan = path.resolve(repoRoot, '..', 'shared', 'data', 'benchmarks', 'skills', 'skillspan', 'data', 'json');
 const outFile = path.join(repoRoot, 'extensions', 'taxonomy', 'data', 'skill-tagger.json.gz');

@@ -76,6 +76,7 @@ async function main() {
     container.bind(MatchingEngine).toSelf().inSingletonScope();
     const engine = container.get(MatchingEngine);
     engine.setRanker(await RankerSession.load(RankerStore.defaultModelFile()));
+    const encoderMatches = engine.currentRanker.metadata.encoder === RankerStore.encoderFingerprint();
     const rankings = {};
     for (const name of [...Object.keys(VARIANTS), 'BM25 (CV text vs offer text)']) { rankings[name] = []; }
     for (const q of set.queries) {
@@ -93,7 +94,7 @@ async function main() {
         for (const c of candidates) { await engine.removeCandidate(c.id); }
     }
     const pairs = set.queries.reduce((a, q) => a + q.pool.length, 0);
-    console.log(`matching quality — ${set.queries.length} offers (10 occupations x FR/EN), ${pairs} labelled pairs (synthetic, see test/matching-eval/README.md), model ${engine.modelVersion}\n`);
+    console.log(`matching quality — ${set.queries.length} offers (10 occupations x FR/EN), ${pairs} labelled pairs (synthetic, see test/matching-eval/README.md), model ${engine.modelVersion} (trained with the current encoder: ${encoderMatches ? 'yes' : 'NO, retrain it'})\n`);
     console.log('ranking'.padEnd(64) + 'NDCG@10   MRR');
     for (const [name, runs] of Object.entries(rankings)) {
         const n = runs.map(r => ndcgAt(r.ids.map(id => r.grade.get(id)), 10));

@@ -56,6 +56,7 @@ async function main() {
     container.bind(MatchingEngine).toSelf().inSingletonScope();
     const engine = container.get(MatchingEngine);
     engine.setRanker(await RankerSession.load(RankerStore.defaultModelFile()));
+    const encoderMatches = engine.currentRanker.metadata.encoder === RankerStore.encoderFingerprint();
     const taxonomy = readCompactTaxonomy();
     const random = seededRandom(7);
     const offer = {
@@ -66,7 +67,7 @@ async function main() {
         certifications: ['CACES R489 cat. 3'], drivingLicence: null, experienceMinYears: 1, experienceIdealYears: 3, languages: [],
         startDate: '2026-03-01', urgent: false, positions: 2
     };
-    console.log(`matching benchmark — ${os.cpus().length} cores, Node ${process.version}, model ${engine.modelVersion}, full batch ONNX over [N, ${require('@matchpro/matching/lib/node/pair-evaluation').FEATURE_COUNT}] (no shortlist)`);
+    console.log(`matching benchmark — ${os.cpus().length} cores, Node ${process.version}, model ${engine.modelVersion} (trained with the current encoder: ${encoderMatches ? 'yes' : 'NO, retrain it'}), full batch ONNX over [N, ${require('@matchpro/matching/lib/node/pair-evaluation').FEATURE_COUNT}] (no shortlist)`);
     let indexed = 0;
     for (const size of SIZES) {
         const t0 = Date.now();

@@ -1,7 +1,7 @@
 // End to end: the built browser workbench in headless Debian Chromium, driven as a user would.
 'use strict';
 const assert = require('assert');
-const { startWorkbench, launchBrowser, openWorkbench, runCommand, screenshotPath } = require('./workbench-harness');
+const { startWorkbench, launchBrowser, openWorkbench, runCommand, screenshotPath, root } = require('./workbench-harness');
 
 describe('MatchPro workbench in the browser', function () {
     let workbench;
@@ -100,6 +100,20 @@ describe('MatchPro workbench in the browser', function () {
         await runCommand(page, 'MatchPro: Open Dashboard');
         await page.locator('.matchpro-kpi-candidates .matchpro-kpi-value', { hasText: '12' }).waitFor();
         await page.screenshot({ path: screenshotPath('dashboard-demo.png') });
+        await context.close();
+    });
+
+    it('imports CV files chosen in the browser, lists the failures and keeps the rest', async () => {
+        const { context, page } = await openWorkbench(browser, workbench.url, { locale: 'en-US' });
+        const fixtures = require('path').join(root, 'extensions', 'candidates', 'test-fixtures');
+        const chooser = page.waitForEvent('filechooser');
+        await page.locator('.matchpro-import-cvs').click();
+        await (await chooser).setFiles(['fr-two-columns.pdf', 'truncated.pdf', 'fr-tables-header.docx'].map(f => require('path').join(fixtures, f)));
+        const summary = page.locator('.theia-notification-message', { hasText: 'imported' }).first();
+        await summary.waitFor({ timeout: 120000 });
+        const text = await summary.innerText();
+        assert.match(text, /2 imported, 0 updated, 0 duplicates to review, 1 failed \(of 3\)/);
+        assert.match(text, /truncated\.pdf: The file is damaged/);
         await context.close();
     });
 

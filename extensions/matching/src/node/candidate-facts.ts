@@ -1,4 +1,4 @@
-import { Candidate, ContractType, ContractType as ContractTypes } from '@matchpro/core/lib/common';
+import { Candidate, ContractType } from '@matchpro/core/lib/common';
 import { cefrRank } from '@matchpro/core/lib/common/domain/language-level';
 import { Certification, parseCertification } from './certification';
 import { CommuneLocator, Place } from './commune-locator';
@@ -54,7 +54,7 @@ export function candidateTexts(c: Candidate): { title: string; document: string 
 }
 
 export function contractMask(types: readonly string[]): number {
-    return types.reduce((mask, t) => mask | (1 << Math.max(0, ContractTypes.options.indexOf(t as ContractType))), 0);
+    return types.reduce((mask, t) => mask | (1 << Math.max(0, ContractType.options.indexOf(t as ContractType))), 0);
 }
 
 export function yearlySalary(amount: number | undefined, period?: 'hour' | 'month' | 'year'): number {

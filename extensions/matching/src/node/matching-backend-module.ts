@@ -1,6 +1,7 @@
 import { CliCommand } from '@matchpro/core/lib/node/cli/cli-command';
 import { frenchLocalization } from '@matchpro/core/lib/node/french-localization';
 import { ConnectionHandler, RpcConnectionHandler } from '@theia/core/lib/common/messaging';
+import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
 import { LocalizationContribution } from '@theia/core/lib/node/i18n/localization-contribution';
 import { ContainerModule } from '@theia/core/shared/inversify';
 import { MATCHING_SERVICE_PATH, MatchingService } from '../common/matching-protocol';
@@ -26,5 +27,11 @@ export default new ContainerModule(bind => {
     bind(CliCommand).toService(MatchCommand);
     bind(MatchingRetrainCommand).toSelf().inSingletonScope();
     bind(CliCommand).toService(MatchingRetrainCommand);
+    // The workbench builds the candidate index in the background after start, so the first ranking does not wait for it.
+    bind(BackendApplicationContribution).toDynamicValue(ctx => ({
+        onStart: () => {
+            setTimeout(() => ctx.container.get(CandidateIndexSync).sync().catch(error => console.error(`MatchPro matching: cannot build the candidate index: ${error.message}`)), 2000);
+        }
+    })).inSingletonScope();
     bind(LocalizationContribution).toConstantValue(frenchLocalization(require('../../i18n/nls.fr.json')));
 });

@@ -7,7 +7,8 @@ import { CandidateFacts, candidateFacts, candidateJobTitle, candidateTexts } fro
 import { CommuneLocator } from './commune-locator';
 import { licenceBit } from './driving-licence';
 import { evaluatePair, Explanation, FEATURE_COUNT, newPairScore } from './pair-evaluation';
-import { extendCredits, offerTexts, PreparedOffer, prepareOffer } from './prepared-offer';
+import { extendCredits, occupationTable, offerTexts, PreparedOffer, prepareOffer } from './prepared-offer';
+import { QuantizedVectors } from './quantized-vectors';
 import { RankerSession } from './ranker-model';
 import { SkillVocabulary } from './skill-vocabulary';
 
@@ -51,8 +52,8 @@ export class MatchingEngine {
 
     protected dim = 0;
     protected vocabulary: SkillVocabulary | undefined;
-    protected titleVecs = new Float32Array(0);
-    protected docVecs = new Float32Array(0);
+    protected titleVecs = new QuantizedVectors(0);
+    protected docVecs = new QuantizedVectors(0);
     protected readonly facts: CandidateFacts[] = [];
     protected readonly slots = new Map<string, number>();
     protected features = new Float32Array(0);
@@ -68,6 +69,10 @@ export class MatchingEngine {
 
     get modelVersion(): string {
         return this.ranker?.version ?? 'none';
+    }
+
+    get currentRanker(): RankerSession | undefined {
+        return this.ranker;
     }
 
     setRanker(ranker: RankerSession | undefined): void {
@@ -109,6 +114,8 @@ export class MatchingEngine {
     protected async ensureDim(): Promise<SkillVocabulary> {
         if (!this.vocabulary) {
             this.dim = (await this.encode(['dimension']))[0].length;
+            this.titleVecs = new QuantizedVectors(this.dim);
+            this.docVecs = new QuantizedVectors(this.dim);
             this.vocabulary ??= new SkillVocabulary(this.dim);
         }
         return this.vocabulary;
@@ -156,8 +163,8 @@ export class MatchingEngine {
                 facts.occupations = occupations.sure;
                 facts.nearOccupations = occupations.near;
                 this.facts[slot] = facts;
-                this.titleVecs.set(vectors[i], slot * this.dim);
-                this.docVecs.set(vectors[chunk.length + i], slot * this.dim);
+                this.titleVecs.set(slot, vectors[i]);
+                this.docVecs.set(slot, vectors[chunk.length + i]);
             }
         }
     }
@@ -174,19 +181,16 @@ export class MatchingEngine {
             // Swap-remove keeps the vector pools dense.
             this.facts[slot] = this.facts[last];
             this.slots.set(this.facts[slot].id, slot);
-            this.titleVecs.copyWithin(slot * this.dim, last * this.dim, (last + 1) * this.dim);
-            this.docVecs.copyWithin(slot * this.dim, last * this.dim, (last + 1) * this.dim);
+            this.titleVecs.move(last, slot);
+            this.docVecs.move(last, slot);
         }
         this.facts.pop();
         this.slots.delete(id);
     }
 
     protected grow(count: number): void {
-        const need = count * this.dim;
-        if (need <= this.titleVecs.length) { return; }
-        const size = Math.max(need, this.titleVecs.length * 2, 1024 * this.dim);
-        const t = new Float32Array(size); t.set(this.titleVecs); this.titleVecs = t;
-        const d = new Float32Array(size); d.set(this.docVecs); this.docVecs = d;
+        this.titleVecs.ensureCapacity(count);
+        this.docVecs.ensureCapacity(count);
     }
 
     /** Everything that depends only on the offer: vectors, skill credit tables, place, parsed requirements. */
@@ -214,6 +218,8 @@ export class MatchingEngine {
             prepared.nearOccupations.push(id);
             prepared.occupationLabel = nls(occupation);
         }
+        prepared.occupationTable = occupationTable(prepared.occupations);
+        prepared.nearOccupationTable = occupationTable(prepared.nearOccupations);
         return prepared;
     }
 
@@ -237,7 +243,7 @@ export class MatchingEngine {
         let licenceRelaxable = 0;
         for (let slot = 0; slot < n; slot++) {
             const c = this.facts[slot];
-            evaluatePair(p, c, this.titleVecs, this.docVecs, slot, this.dim, this.features, slot * FEATURE_COUNT, out, undefined, cap);
+            evaluatePair(p, c, this.titleVecs, this.docVecs, slot, this.features, slot * FEATURE_COUNT, out, undefined, cap);
             semantic[slot] = out.semantic; rules[slot] = out.rules; failures[slot] = out.failures;
             if (out.onlyFailure) {
                 only.set(out.onlyFailure, (only.get(out.onlyFailure) ?? 0) + 1);
@@ -291,7 +297,7 @@ export class MatchingEngine {
         const features = new Float32Array(Math.max(1, m) * FEATURE_COUNT);
         const scores = offers.map((p, k) => {
             extendCredits(p, this.vocabulary!);
-            const s = evaluatePair(p, this.facts[slot], this.titleVecs, this.docVecs, slot, this.dim, features, k * FEATURE_COUNT, newPairScore(), undefined, config.capWhenMandatoryFails);
+            const s = evaluatePair(p, this.facts[slot], this.titleVecs, this.docVecs, slot, features, k * FEATURE_COUNT, newPairScore(), undefined, config.capWhenMandatoryFails);
             return { ...s };
         });
         const ml = this.ranker && config.weights.ml > 0 ? await this.ranker.predict(features, m) : undefined;
@@ -318,13 +324,13 @@ export class MatchingEngine {
         if (slot === undefined) { return undefined; }
         extendCredits(p, this.vocabulary!);
         const features = new Float32Array(FEATURE_COUNT);
-        const s = evaluatePair(p, this.facts[slot], this.titleVecs, this.docVecs, slot, this.dim, features, 0, newPairScore());
+        const s = evaluatePair(p, this.facts[slot], this.titleVecs, this.docVecs, slot, features, 0, newPairScore());
         return { features, semantic: s.semantic, rules: s.rules, failures: s.failures };
     }
 
     protected explainSlot(p: PreparedOffer, slot: number, cap: number): Explanation {
         const explanation: Explanation = { strengths: [], weaknesses: [], risks: [], suggestions: [] };
-        evaluatePair(p, this.facts[slot], this.titleVecs, this.docVecs, slot, this.dim, new Float32Array(FEATURE_COUNT), 0, newPairScore(), explanation, cap);
+        evaluatePair(p, this.facts[slot], this.titleVecs, this.docVecs, slot, new Float32Array(FEATURE_COUNT), 0, newPairScore(), explanation, cap);
         return explanation;
     }
 

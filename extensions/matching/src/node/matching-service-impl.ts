@@ -30,7 +30,9 @@ export class MatchingServiceImpl implements MatchingService {
 
     protected async ready(): Promise<void> {
         this.engine.config = readMatchingConfig(this.db.dataDir);
-        this.engine.setRanker(await this.rankers.current());
+        const ranker = await this.rankers.current();
+        this.rankers.checkEncoder(ranker);
+        this.engine.setRanker(ranker);
         await this.index.sync();
     }
 

@@ -13,6 +13,7 @@ import { MatchCommand, MatchingRetrainCommand } from './matching-cli-commands';
 import { MatchingEngine } from './matching-engine';
 import { insertRecords, matchingTestContainer, testCandidate, testOffer, updateCandidate } from './matching-test-support';
 import { FEATURE_NAMES } from './pair-evaluation';
+import { requirementOf } from './prepared-offer';
 import { rankerForward, RankerSession, readRankerOnnx } from './ranker-model';
 import { RankerStore } from './ranker-store';
 
@@ -44,6 +45,13 @@ describe('matching rules (unit)', () => {
         assert.equal(compareCertification(required, [parseCertification('CACES R389 cat. 3')]).verdict, 'satisfied', 'R389 is the old R489');
         assert.equal(compareCertification(required, [parseCertification('CACES R486 cat. B')]).verdict, 'missing');
         assert.equal(compareCertification(parseCertification('FIMO'), [parseCertification('FIMO marchandises')]).verdict, 'satisfied');
+    });
+
+    it('checks a certification or a licence written as a mandatory skill as what it is', () => {
+        assert.deepEqual(requirementOf('CACES R489 cat. 3'), { certification: 'CACES R489 cat. 3' });
+        assert.deepEqual(requirementOf('FIMO marchandises'), { certification: 'FIMO marchandises' });
+        assert.deepEqual(requirementOf('Permis CE'), { licence: 'CE' });
+        assert.deepEqual(requirementOf('conduite de chariot élévateur'), {});
     });
 
     it('locates French communes by postcode or name and measures distances', () => {

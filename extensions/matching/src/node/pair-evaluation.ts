@@ -3,6 +3,7 @@ import { CandidateFacts } from './candidate-facts';
 import { compareCertification, trainingHint } from './certification';
 import { haversineKm } from './commune-locator';
 import { PreparedOffer } from './prepared-offer';
+import { QuantizedVectors } from './quantized-vectors';
 
 /**
  * Scores one candidate x offer pair: the semantic and rules components (0-100), the mandatory failures, and
@@ -48,10 +49,9 @@ function ev(kind: MatchEvidence['kind'], message: string, messageFr: string): Ma
     return { kind, message, messageFr };
 }
 
-function overlaps(a: number[], b: number[]): boolean {
-    for (let i = 0; i < a.length; i++) {
-        for (let j = 0; j < b.length; j++) { if (a[i] === b[j]) { return true; } }
-    }
+/** Whether one of the candidate's occupation ids is marked in the offer's table. */
+function anyMarked(table: Uint8Array, ids: number[]): boolean {
+    for (let i = 0; i < ids.length; i++) { if (table[ids[i]] === 1) { return true; } }
     return false;
 }
 
@@ -63,27 +63,21 @@ function similarity(x: number): number {
     return clamp01((x - 0.15) / 0.65);
 }
 
-function dot(a: Float32Array, aOff: number, b: Float32Array, dim: number): number {
-    let s = 0;
-    for (let j = 0; j < dim; j++) { s += a[aOff + j] * b[j]; }
-    return s;
-}
-
 const SKILL_KEYS = Array.from({ length: 100 }, (_, k) => 'skill:' + k);
 const CERTIFICATION_KEYS = Array.from({ length: 30 }, (_, k) => 'certification:' + k);
 const NO_CERTIFICATION = { verdict: 'missing' as const, closest: undefined };
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-export function evaluatePair(p: PreparedOffer, c: CandidateFacts, titleVecs: Float32Array, docVecs: Float32Array, slot: number, dim: number,
+export function evaluatePair(p: PreparedOffer, c: CandidateFacts, titleVecs: QuantizedVectors, docVecs: QuantizedVectors, slot: number,
     features: Float32Array, fOff: number, out: PairScore, explain?: Explanation, cap = 40): PairScore {
     let failures = 0;
     let failedItems = 0;
     let only: string | undefined;
 
     // --- semantic: occupation (title) closeness, skill closeness with related skills, whole profile
-    const titleSim = dot(titleVecs, slot * dim, p.titleVec, dim);
-    const docSim = dot(docVecs, slot * dim, p.docVec, dim);
+    const titleSim = titleVecs.dot(slot, p.titleVec);
+    const docSim = docVecs.dot(slot, p.docVec);
     let closeness = 0;
     let mandatoryTotal = 0, mandatoryMet = 0;
     const ids = c.skillIds;
@@ -118,7 +112,7 @@ export function evaluatePair(p: PreparedOffer, c: CandidateFacts, titleVecs: Flo
     }
     const skillCloseness = p.skills.length > 0 ? closeness / p.skillWeightSum : similarity(docSim);
     // Occupation closeness: the same ESCO occupation (FR and EN titles link to the same one) or the title vectors.
-    const occupation = overlaps(p.occupations, c.occupations) ? 1 : overlaps(p.nearOccupations, c.nearOccupations) ? 0.6 : 0;
+    const occupation = anyMarked(p.occupationTable, c.occupations) ? 1 : anyMarked(p.nearOccupationTable, c.nearOccupations) ? 0.6 : 0;
     out.semantic = 100 * (0.35 * Math.max(similarity(titleSim), occupation) + 0.4 * skillCloseness + 0.25 * similarity(docSim));
     if (explain && occupation === 1 && c.title) {
         explain.strengths.push(ev('occupation', `Same occupation as the offer (ESCO: ${p.occupationLabel}): "${c.title}" for "${p.offer.title}"`,

@@ -38,6 +38,15 @@ export interface PreparedOffer {
     occupations: number[];
     nearOccupations: number[];
     occupationLabel: string | undefined;
+    /** 1 at the ids of `occupations` / `nearOccupations` (index = occupation id; ids beyond the end are absent). */
+    occupationTable: Uint8Array;
+    nearOccupationTable: Uint8Array;
+}
+
+export function occupationTable(ids: number[]): Uint8Array {
+    const table = new Uint8Array(ids.length ? Math.max(...ids) + 1 : 0);
+    for (const id of ids) { table[id] = 1; }
+    return table;
 }
 
 /**
@@ -56,19 +65,42 @@ export function offerTexts(offer: JobOffer, occupationSkills: string[]): { title
     return { title, document };
 }
 
+/**
+ * Recruiters often write a certification or a licence as a mandatory skill ("CACES R489 cat. 3", "Permis CE"):
+ * those are checked as what they are (category rules), not as skills.
+ */
+export function requirementOf(skillName: string): { certification?: string; licence?: string } {
+    const cert = parseCertification(skillName);
+    if (cert.family !== 'other' || /^(FIMO|FCO|SST|ADR)\b/i.test(skillName.trim())) { return { certification: skillName }; }
+    if (/\b(permis|licen[cs]e)\b/i.test(skillName)) {
+        const licence = parseLicence(skillName);
+        if (licence) { return { licence }; }
+    }
+    return {};
+}
+
 export function prepareOffer(offer: JobOffer, vectors: { title: number[]; document: number[] }, skillIds: number[],
     vocabulary: SkillVocabulary, locator: CommuneLocator): PreparedOffer {
-    const skills = offer.requiredSkills.map((s, k) => ({
-        name: s.name, mandatory: s.mandatory, weight: Math.max(0.1, s.weight ?? 1) * (s.mandatory ? 2 : 1),
-        vocabId: skillIds[k], credit: new Float32Array(0)
-    }));
-    const licence = offer.drivingLicence ? parseLicence(offer.drivingLicence) : undefined;
+    const certifications = [...offer.certifications];
+    let licenceText = offer.drivingLicence ?? undefined;
+    const skills: PreparedSkill[] = [];
+    offer.requiredSkills.forEach((s, k) => {
+        const requirement = s.mandatory ? requirementOf(s.name) : {};
+        if (requirement.certification) {
+            if (!certifications.includes(requirement.certification)) { certifications.push(requirement.certification); }
+        } else if (requirement.licence) {
+            licenceText ??= requirement.licence;
+        } else {
+            skills.push({ name: s.name, mandatory: s.mandatory, weight: Math.max(0.1, s.weight ?? 1) * (s.mandatory ? 2 : 1), vocabId: skillIds[k], credit: new Float32Array(0) });
+        }
+    });
+    const licence = licenceText ? parseLicence(licenceText) : undefined;
     const prepared: PreparedOffer = {
         offer,
         titleVec: Float32Array.from(vectors.title), docVec: Float32Array.from(vectors.document),
         skills, skillWeightSum: skills.reduce((a, s) => a + s.weight, 0),
         licence, licenceBit: licence ? licenceBit(licence) : 0,
-        certifications: offer.certifications.map(parseCertification),
+        certifications: certifications.map(parseCertification),
         place: locator.locate(offer.location?.postcode, offer.location?.city),
         city: offer.location?.city ?? offer.location?.postcode ?? '',
         remote: offer.location?.remote === 'full',
@@ -79,7 +111,8 @@ export function prepareOffer(offer: JobOffer, vectors: { title: number[]; docume
         startDay: dayNumber(offer.startDate),
         vocabSize: 0,
         contractBit: contractMask([offer.contractType]),
-        occupations: [], nearOccupations: [], occupationLabel: undefined
+        occupations: [], nearOccupations: [], occupationLabel: undefined,
+        occupationTable: new Uint8Array(0), nearOccupationTable: new Uint8Array(0)
     };
     extendCredits(prepared, vocabulary);
     return prepared;

@@ -188,14 +188,14 @@ export function trainRanker(model: RankerWeights, x: Float32Array, y: Float32Arr
 
 /** A loaded ONNX ranker, run by onnxruntime-node over a whole [N, F] batch at once. */
 export class RankerSession {
-    protected constructor(readonly file: string, readonly version: string, readonly featureCount: number,
+    protected constructor(readonly file: string, readonly version: string, readonly featureCount: number, readonly metadata: Record<string, string>,
         protected readonly ort: OrtModule, protected readonly session: OrtSession) { }
 
     static async load(file: string): Promise<RankerSession> {
         const weights = readRankerOnnx(file);
         const ort: OrtModule = require('onnxruntime-node');
         const session = await ort.InferenceSession.create(file, { intraOpNumThreads: 1, interOpNumThreads: 1 });
-        return new RankerSession(file, weights.metadata.version ?? 'unknown', weights.layers[0].inputs, ort, session);
+        return new RankerSession(file, weights.metadata.version ?? 'unknown', weights.layers[0].inputs, weights.metadata, ort, session);
     }
 
     /** Relevance in 0..1 for each of the n rows of `features` ([n, F] row-major). */

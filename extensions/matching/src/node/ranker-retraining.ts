@@ -85,7 +85,7 @@ export class RankerRetraining {
         const version = `agency-${versionNumber}`;
         const finalLoss = trainRanker(model, Float32Array.from(x), Float32Array.from(y), n,
             { epochs: 40, batch: 16, learningRate: 0.001, anchor: 0.01, random: seededRandom(versionNumber) });
-        model.metadata = { ...model.metadata, version, features: FEATURE_NAMES.join(','), trainedOn: `agency outcomes: ${n} pairs, fine-tuned from ${model.metadata.version ?? 'unknown'}`, trainedAt: new Date().toISOString() };
+        model.metadata = { ...model.metadata, version, features: FEATURE_NAMES.join(','), trainedOn: `agency outcomes: ${n} pairs, fine-tuned from ${model.metadata.version ?? 'unknown'}`, trainedAt: new Date().toISOString(), encoder: RankerStore.encoderFingerprint() };
         const file = await this.rankers.publish(rankerToOnnx(model), versionNumber);
         this.engine.setRanker(await this.rankers.current());
         await this.db.write(tx => this.audit.record(tx, { actor: this.db.actor, action: 'matching.retrain', entity: 'model', entityId: version, details: { pairs: n, positives, negatives, finalLoss } }));

@@ -1,4 +1,6 @@
+import * as crypto from 'crypto';
 import * as fs from 'fs';
+import { defaultEncoderModelFile } from '@matchpro/taxonomy/lib/node/taxonomy-data';
 import * as path from 'path';
 import { MatchProDatabase } from '@matchpro/core/lib/node/matchpro-database';
 import { inject, injectable } from '@theia/core/shared/inversify';
@@ -13,6 +15,24 @@ export class RankerStore {
     @inject(MatchProDatabase) protected readonly db: MatchProDatabase;
 
     protected loading: Promise<RankerSession> | undefined;
+
+    /**
+     * Fingerprint of the bilingual encoder the features depend on: a ranker trained with another encoder
+     * still runs, but its semantic inputs have moved (retrain: node models/matching-ranker/train.js).
+     */
+    static encoderFingerprint(): string {
+        return crypto.createHash('sha256').update(fs.readFileSync(defaultEncoderModelFile())).digest('hex').slice(0, 16);
+    }
+
+    protected warned = false;
+
+    checkEncoder(ranker: RankerSession): void {
+        const expected = ranker.metadata.encoder;
+        if (!this.warned && expected && expected !== RankerStore.encoderFingerprint()) {
+            this.warned = true;
+            console.warn(`MatchPro matching: ranker ${ranker.version} was trained with another version of the bilingual encoder; retrain it (models/matching-ranker/train.js or 'matching retrain').`);
+        }
+    }
 
     static defaultModelFile(): string {
         return path.join(__dirname, '..', '..', 'data', 'matching-ranker.onnx');

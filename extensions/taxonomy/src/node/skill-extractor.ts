@@ -108,7 +108,8 @@ export class SkillExtractor {
             start = k + 1;
             while (a <= b && EDGE_STOP.has(tokens[a].folded)) { a++; }
             while (b >= a && EDGE_STOP.has(tokens[b].folded)) { b--; }
-            if (a > b || b - a + 1 > 6) { continue; }
+            // "Compétences :" is a heading, not a skill
+            if (a > b || b - a + 1 > 6 || tokens[k]?.text === ':') { continue; }
             let free = true;
             for (let x = a; x <= b; x++) { if (taken[x]) { free = false; break; } }
             if (!free) { continue; }

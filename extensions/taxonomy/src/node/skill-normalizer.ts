@@ -12,6 +12,7 @@ export class SkillNormalizer {
     normalize(text: string, options?: NormalizeOptions): SkillMatch[] {
         const mention = checkedText(text, 'skill');
         const { lang, top } = checkedOptions(mention, options);
+        if (this.store.encoder.features(mention, lang).ids.length === 0) { return []; }
         const query = this.store.encoder.embed(mention, lang);
         return this.store.skillLabels.search(query, top).map(hit => ({
             uri: this.store.skillUri(hit.concept),

@@ -111,6 +111,20 @@ export class TaxonomyStore {
         return this.tagger ?? undefined;
     }
 
+    /**
+     * Builds the label indexes ahead of the first request (a few seconds of CPU), yielding to the event loop
+     * between them; a backend may call it once it has started.
+     */
+    async warmUp(): Promise<void> {
+        const tick = () => new Promise<void>(resolve => setImmediate(resolve));
+        await tick();
+        this.occupationLabels;
+        await tick();
+        this.romeTitles;
+        await tick();
+        this.skillLabels;
+    }
+
     protected index(name: string, labels: () => IndexedLabel[]): LabelIndex {
         let idx = this.indexes.get(name);
         if (!idx) {

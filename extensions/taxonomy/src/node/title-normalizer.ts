@@ -19,6 +19,8 @@ export class TitleNormalizer {
         const title = checkedText(text, 'job title');
         const { lang, top } = checkedOptions(title, options);
         const encoder = this.store.encoder;
+        // nothing but punctuation or stop marks: no evidence, no match
+        if (encoder.features(title, lang).ids.length === 0) { return []; }
         const query = encoder.embed(title, lang);
         const rome = lang === 'fr' ? this.romeCode(query) : undefined;
         return this.store.occupationLabels.search(query, top).map(hit => {
