@@ -65,6 +65,12 @@ function makePdf(pages, options = {}) {
         const hex = n => Buffer.alloc(32, n).toString('hex');
         encryptId = add(Buffer.from(`<< /Filter /Standard /V 1 /R 2 /O <${hex(0x5a)}> /U <${hex(0xa5)}> /P -44 >>`));
     }
+    const id = '<0123456789abcdef0123456789abcdef>';
+    return assemblePdf(objects, catalog, encryptId ? ` /Encrypt ${encryptId} 0 R /ID [${id} ${id}]` : '');
+}
+
+/** Writes numbered objects (object i + 1 = objects[i]) with their cross-reference table and trailer. */
+function assemblePdf(objects, rootId, trailerExtra = '') {
     const parts = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
     const offsets = [];
     let length = parts[0].length;
@@ -78,8 +84,7 @@ function makePdf(pages, options = {}) {
     for (const off of offsets) {
         xref += `${String(off).padStart(10, '0')} 00000 n \n`;
     }
-    const id = '<0123456789abcdef0123456789abcdef>';
-    xref += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R${encryptId ? ` /Encrypt ${encryptId} 0 R /ID [${id} ${id}]` : ''} >>\nstartxref\n${length}\n%%EOF\n`;
+    xref += `trailer\n<< /Size ${objects.length + 1} /Root ${rootId} 0 R${trailerExtra} >>\nstartxref\n${length}\n%%EOF\n`;
     parts.push(Buffer.from(xref));
     return Buffer.concat(parts);
 }
@@ -107,7 +112,10 @@ const table = rows => `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr>
 
 /** A DOCX from WordprocessingML body markup (use para/table), with an optional header and footer. */
 async function makeDocx({ body, header, footer }) {
+    // A fixed date in the zip entries keeps regenerated files byte-identical.
     const zip = new JSZip();
+    const file = zip.file.bind(zip);
+    zip.file = (name, data) => file(name, data, { date: new Date('2026-01-01T00:00:00Z') });
     const overrides = [['document', 'document.main'], header && ['header1', 'header'], footer && ['footer1', 'footer']].filter(Boolean);
     zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -135,4 +143,4 @@ async function makeDocx({ body, header, footer }) {
     return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
-module.exports = { makePdf, column, makeDocx, para, table, cp1252 };
+module.exports = { makePdf, assemblePdf, column, makeDocx, para, table, cp1252 };

@@ -12,7 +12,7 @@
 const fs = require('fs');
 const path = require('path');
 const { execFileSync } = require('child_process');
-const { makePdf, column, makeDocx: writeDocx, para, table, cp1252 } = require('../../../scripts/document-writer');
+const { makePdf, assemblePdf, column, makeDocx: writeDocx, para, table, cp1252 } = require('../../../scripts/document-writer');
 
 const OUT = __dirname;
 
@@ -31,22 +31,7 @@ function makeImagePdf(width, height, grey) {
         Buffer.concat([Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${data.length} >>\nstream\n`), data, Buffer.from('\nendstream')]),
         Buffer.concat([Buffer.from(`<< /Length ${content.length} >>\nstream\n`), content, Buffer.from('\nendstream')])
     ];
-    const parts = [Buffer.from('%PDF-1.4\n')];
-    const offsets = [];
-    let length = parts[0].length;
-    objects.forEach((body, i) => {
-        const chunk = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), body, Buffer.from('\nendobj\n')]);
-        offsets.push(length);
-        parts.push(chunk);
-        length += chunk.length;
-    });
-    let xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-    for (const off of offsets) {
-        xref += `${String(off).padStart(10, '0')} 00000 n \n`;
-    }
-    xref += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`;
-    parts.push(Buffer.from(xref));
-    return Buffer.concat(parts);
+    return assemblePdf(objects, 1);
 }
 
 const H = text => ({ text, size: 12, bold: true });

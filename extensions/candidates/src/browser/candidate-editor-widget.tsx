@@ -1,7 +1,8 @@
 import { Candidate, CandidateFields, CandidateInput, emptyParsedProfile, Interaction, InteractionKind, ParsedEducation, ParsedExperience } from '@matchpro/core/lib/common';
 import { EditorOptions } from '@matchpro/core/lib/browser/editor-opener';
 import { CheckboxField, errorMessage, NumberField, SelectField, TextAreaField, TextField } from '@matchpro/core/lib/browser/form-fields';
-import { codicon, ReactWidget } from '@theia/core/lib/browser';
+import { RecordEditorWidget } from '@matchpro/core/lib/browser/record-editor-widget';
+import { codicon } from '@theia/core/lib/browser';
 import { MessageService } from '@theia/core/lib/common/message-service';
 import { nls } from '@theia/core/lib/common/nls';
 import { inject, injectable, postConstruct } from '@theia/core/shared/inversify';
@@ -25,7 +26,7 @@ export function newCandidateFields(): CandidateFields {
 
 /** A candidate's profile: every parsed field editable, the original CV beside it, and the interaction history. */
 @injectable()
-export class CandidateEditorWidget extends ReactWidget {
+export class CandidateEditorWidget extends RecordEditorWidget {
     @inject(CandidateService) protected readonly candidates: CandidateService;
     @inject(MessageService) protected readonly messages: MessageService;
     @inject(CandidateEditorOptions) protected readonly options: EditorOptions;
@@ -37,8 +38,6 @@ export class CandidateEditorWidget extends ReactWidget {
     protected interactionDraft: { kind: InteractionKind; subject: string; content: string } = { kind: 'call', subject: '', content: '' };
     protected cvUrl: string | undefined;
     protected cvMediaType: string | undefined;
-    protected error: string | undefined;
-    protected busy = false;
 
     @postConstruct()
     protected init(): void {
@@ -100,20 +99,6 @@ export class CandidateEditorWidget extends ReactWidget {
             })
         };
     }
-
-    protected run = async (action: () => Promise<void>): Promise<void> => {
-        this.busy = true;
-        this.error = undefined;
-        this.update();
-        try {
-            await action();
-        } catch (error) {
-            this.error = errorMessage(error);
-        } finally {
-            this.busy = false;
-            this.update();
-        }
-    };
 
     protected save = () => this.run(async () => {
         const saved = this.candidate

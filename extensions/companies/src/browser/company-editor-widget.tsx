@@ -1,7 +1,8 @@
 import { Company, CompanyInput, CompanySize, Contact, ContactInput } from '@matchpro/core/lib/common';
 import { EditorOptions } from '@matchpro/core/lib/browser/editor-opener';
 import { CheckboxField, errorMessage, SelectField, TextField, withoutEmpty } from '@matchpro/core/lib/browser/form-fields';
-import { codicon, ReactWidget } from '@theia/core/lib/browser';
+import { RecordEditorWidget } from '@matchpro/core/lib/browser/record-editor-widget';
+import { codicon } from '@theia/core/lib/browser';
 import { MessageService } from '@theia/core/lib/common/message-service';
 import { nls } from '@theia/core/lib/common/nls';
 import { inject, injectable, postConstruct } from '@theia/core/shared/inversify';
@@ -21,7 +22,7 @@ const EMPTY_CONTACT: ContactDraft = { firstName: '', lastName: '', email: '', ph
 
 /** A company's page: its details, its contacts (one principal), saved with optimistic concurrency. */
 @injectable()
-export class CompanyEditorWidget extends ReactWidget {
+export class CompanyEditorWidget extends RecordEditorWidget {
     @inject(CompanyService) protected readonly companies: CompanyService;
     @inject(MessageService) protected readonly messages: MessageService;
     @inject(CompanyEditorOptions) protected readonly options: EditorOptions;
@@ -30,9 +31,7 @@ export class CompanyEditorWidget extends ReactWidget {
     protected draft: CompanyDraft = { name: '', siret: '', sector: '', nafCode: '', size: '', website: '', street: '', city: '', postcode: '', notes: '' };
     protected contacts: Contact[] = [];
     protected contactDraft: ContactDraft = { ...EMPTY_CONTACT };
-    protected error: string | undefined;
     protected contactError: string | undefined;
-    protected saving = false;
 
     @postConstruct()
     protected init(): void {
@@ -76,23 +75,13 @@ export class CompanyEditorWidget extends ReactWidget {
         }) as CompanyInput;
     }
 
-    protected save = async (): Promise<void> => {
-        this.saving = true;
-        this.error = undefined;
-        this.update();
-        try {
-            const saved = this.company
-                ? await this.companies.update(this.company.id, this.company.version, this.toInput())
-                : await this.companies.create(this.toInput());
-            this.setCompany(saved);
-            this.messages.info(nls.localize('matchpro/companies/saved', 'Company "{0}" saved.', saved.name));
-        } catch (error) {
-            this.error = errorMessage(error);
-        } finally {
-            this.saving = false;
-            this.update();
-        }
-    };
+    protected save = () => this.run(async () => {
+        const saved = this.company
+            ? await this.companies.update(this.company.id, this.company.version, this.toInput())
+            : await this.companies.create(this.toInput());
+        this.setCompany(saved);
+        this.messages.info(nls.localize('matchpro/companies/saved', 'Company "{0}" saved.', saved.name));
+    });
 
     protected addContact = async (): Promise<void> => {
         if (!this.company) {
@@ -143,7 +132,7 @@ export class CompanyEditorWidget extends ReactWidget {
             </fieldset>
             {this.error && <div className='matchpro-form-error' role='alert'>{this.error}</div>}
             <div className='matchpro-form-actions'>
-                <button className='theia-button main matchpro-save' disabled={this.saving} onClick={this.save}>{nls.localize('matchpro/form/save', 'Save')}</button>
+                <button className='theia-button main matchpro-save' disabled={this.busy} onClick={this.save}>{nls.localize('matchpro/form/save', 'Save')}</button>
             </div>
             {this.company && this.renderContacts()}
         </div>;

@@ -30,7 +30,7 @@ export default new ContainerModule(bind => {
     // The workbench builds the candidate index in the background after start, so the first ranking does not wait for it.
     bind(BackendApplicationContribution).toDynamicValue(ctx => ({
         onStart: () => {
-            setTimeout(() => ctx.container.get(CandidateIndexSync).sync().catch(error => console.error(`MatchPro matching: cannot build the candidate index: ${error.message}`)), 2000);
+            setTimeout(() => ctx.container.get(CandidateIndexSync).sync().catch(error => console.error(`MatchPro matching: cannot build the candidate index: ${error.message}`)), 2000).unref();
         }
     })).inSingletonScope();
     bind(LocalizationContribution).toConstantValue(frenchLocalization(require('../../i18n/nls.fr.json')));

@@ -10,7 +10,7 @@ import { evaluatePair, Explanation, FEATURE_COUNT, newPairScore } from './pair-e
 import { extendCredits, occupationTable, offerTexts, PreparedOffer, prepareOffer } from './prepared-offer';
 import { QuantizedVectors } from './quantized-vectors';
 import { RankerSession } from './ranker-model';
-import { SkillVocabulary } from './skill-vocabulary';
+import { normalizeText, SkillVocabulary } from './skill-vocabulary';
 
 export interface RankedPair {
     candidateId: string;
@@ -99,14 +99,24 @@ export class MatchingEngine {
     protected readonly titleOccupations = new Map<string, { sure: number[]; near: number[]; label: string | undefined }>();
     protected readonly occupationIds = new Map<string, number>();
 
-    protected async linkTitles(titles: string[], extra: Record<string, string> = {}): Promise<void> {
+    /** "Cariste (H/F)", "CARISTE" and "cariste " are one title. */
+    protected titleKey(title: string): string {
+        return normalizeText(title.replace(/\(\s*[HFhf]\s*\/\s*[HFhf]\s*\)/g, ''));
+    }
+
+    protected occupationsOfTitle(title: string): { sure: number[]; near: number[]; label: string | undefined } {
+        return this.titleOccupations.get(this.titleKey(title))!;
+    }
+
+    protected async linkTitles(titles: string[]): Promise<void> {
         for (const title of new Set(titles)) {
-            if (this.titleOccupations.has(title)) { continue; }
-            const matches = title.trim() ? await this.taxonomy.normalizeTitle(title, { top: 3 }) : [];
+            const key = this.titleKey(title);
+            if (this.titleOccupations.has(key)) { continue; }
+            const matches = key ? await this.taxonomy.normalizeTitle(title, { top: 3 }) : [];
             const id = (uri: string) => this.occupationIds.get(uri) ?? (this.occupationIds.set(uri, this.occupationIds.size), this.occupationIds.size - 1);
             const sure = matches.filter(m => m.score >= 0.95);
-            this.titleOccupations.set(title, {
-                sure: sure.map(m => id(m.uri)), near: matches.filter(m => m.score >= 0.85).map(m => id(m.uri)), label: sure[0]?.label ?? extra[title]
+            this.titleOccupations.set(key, {
+                sure: sure.map(m => id(m.uri)), near: matches.filter(m => m.score >= 0.85).map(m => id(m.uri)), label: sure[0]?.label
             });
         }
     }
@@ -159,7 +169,7 @@ export class MatchingEngine {
                     this.grow(slot + 1);
                 }
                 const facts = candidateFacts(c, skillIds, this.locator);
-                const occupations = this.titleOccupations.get(candidateJobTitle(c))!;
+                const occupations = this.occupationsOfTitle(candidateJobTitle(c));
                 facts.occupations = occupations.sure;
                 facts.nearOccupations = occupations.near;
                 this.facts[slot] = facts;
@@ -207,7 +217,7 @@ export class MatchingEngine {
         const skillIds = await vocabulary.ensure(offer.requiredSkills, this.encode);
         const prepared = prepareOffer(offer, { title, document }, skillIds, vocabulary, this.locator);
         await this.linkTitles([offer.title]);
-        const linked = this.titleOccupations.get(offer.title)!;
+        const linked = this.occupationsOfTitle(offer.title);
         prepared.occupations = [...linked.sure];
         prepared.nearOccupations = [...linked.near];
         prepared.occupationLabel = linked.label;

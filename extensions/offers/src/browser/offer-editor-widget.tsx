@@ -2,7 +2,8 @@ import { CefrLevel, ContractType, JobOffer, JobOfferInput, OFFER_TRANSITIONS, Of
 import { EditorOptions } from '@matchpro/core/lib/browser/editor-opener';
 import { CheckboxField, errorMessage, NumberField, SelectField, TextAreaField, TextField, withoutEmpty } from '@matchpro/core/lib/browser/form-fields';
 import { CompanyService, CompanySummary } from '@matchpro/companies/lib/common/company-protocol';
-import { codicon, ReactWidget } from '@theia/core/lib/browser';
+import { RecordEditorWidget } from '@matchpro/core/lib/browser/record-editor-widget';
+import { codicon } from '@theia/core/lib/browser';
 import { MessageService } from '@theia/core/lib/common/message-service';
 import { nls } from '@theia/core/lib/common/nls';
 import { inject, injectable, postConstruct } from '@theia/core/shared/inversify';
@@ -25,7 +26,7 @@ const LICENCES = ['B', 'BE', 'C1', 'C', 'CE', 'D'];
 
 /** An offer's page: every field of the offer, its workflow, and a draft generated from the job title. */
 @injectable()
-export class OfferEditorWidget extends ReactWidget {
+export class OfferEditorWidget extends RecordEditorWidget {
     @inject(OfferService) protected readonly offers: OfferService;
     @inject(CompanyService) protected readonly companies: CompanyService;
     @inject(MessageService) protected readonly messages: MessageService;
@@ -40,8 +41,6 @@ export class OfferEditorWidget extends ReactWidget {
     protected draftLang: 'fr' | 'en' = nls.locale === 'fr' ? 'fr' : 'en';
     protected newSkill = '';
     protected statusReason = '';
-    protected error: string | undefined;
-    protected busy = false;
 
     @postConstruct()
     protected init(): void {
@@ -97,20 +96,6 @@ export class OfferEditorWidget extends ReactWidget {
             positions: s.positions, occupationUri: s.occupationUri, romeCode: s.romeCode
         }) as JobOfferInput;
     }
-
-    protected run = async (action: () => Promise<void>): Promise<void> => {
-        this.busy = true;
-        this.error = undefined;
-        this.update();
-        try {
-            await action();
-        } catch (error) {
-            this.error = errorMessage(error);
-        } finally {
-            this.busy = false;
-            this.update();
-        }
-    };
 
     protected save = () => this.run(async () => {
         const saved = this.offer
