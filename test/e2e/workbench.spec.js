@@ -97,6 +97,22 @@ describe('MatchPro workbench in the browser', function () {
         assert.match(await editor.locator('input[name=certifications]').inputValue(), /CACES R489 cat\. 3/);
         await page.locator('.matchpro-cv-preview iframe').waitFor();
         await page.screenshot({ path: screenshotPath('candidate-editor.png') });
+        // Matching: the cariste offer ranks the local cariste with CACES 3 first, explains why, and keeps the pipeline status.
+        await runCommand(page, 'MatchPro: Match Candidates for an Offer');
+        await page.locator('.quick-input-widget input').fill('Cariste CACES');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Cariste CACES R489' }).first().waitFor();
+        await page.keyboard.press('Enter');
+        const matching = page.locator('#matchpro-matching');
+        const firstRow = matching.locator('.matchpro-match-row').first();
+        await firstRow.waitFor({ timeout: 120000 });
+        assert.match(await firstRow.innerText(), /Julien Martin/);
+        await firstRow.click();
+        assert.match(await matching.locator('.matchpro-match-explanation').innerText(), /CACES/);
+        await firstRow.locator('select.matchpro-match-status').selectOption('contacted');
+        await matching.locator('button', { hasText: 'Rank again' }).click();
+        await matching.locator('.matchpro-match-row').first().locator('select.matchpro-match-status').waitFor();
+        assert.strictEqual(await matching.locator('.matchpro-match-row').first().locator('select.matchpro-match-status').inputValue(), 'contacted');
+        await page.screenshot({ path: screenshotPath('matching.png') });
         await runCommand(page, 'MatchPro: Open Dashboard');
         await page.locator('.matchpro-kpi-candidates .matchpro-kpi-value', { hasText: '12' }).waitFor();
         await page.screenshot({ path: screenshotPath('dashboard-demo.png') });

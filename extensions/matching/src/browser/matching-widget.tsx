@@ -118,14 +118,14 @@ export class MatchingWidget extends ReactWidget {
     protected render(): React.ReactNode {
         const results = this.ranking?.results ?? [];
         const selected = results.find(r => this.keyOf(r) === this.selected);
-        return <div style={{ padding: 8, display: 'flex', flexDirection: 'column', gap: 8 }}>
+        return <div className='matchpro-matching-body' style={{ padding: 8, display: 'flex', flexDirection: 'column', gap: 8 }}>
             <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6, alignItems: 'center' }}>
                 <select className='theia-select' value={this.mode} title={nls.localize('matchpro/matching/mode', 'Rank for')}
                     onChange={e => { this.mode = e.currentTarget.value as 'offer' | 'candidate'; this.subjectId = undefined; this.ranking = undefined; this.loadSubjects(); }}>
                     <option value='offer'>{nls.localize('matchpro/matching/modeOffer', 'Candidates for an offer')}</option>
                     <option value='candidate'>{nls.localize('matchpro/matching/modeCandidate', 'Offers for a candidate')}</option>
                 </select>
-                <select className='theia-select' style={{ flex: 1, minWidth: 120 }} value={this.subjectId ?? ''}
+                <select className='theia-select matchpro-match-subject' style={{ flex: 1, minWidth: 120 }} value={this.subjectId ?? ''}
                     onChange={e => { this.subjectId = e.currentTarget.value || undefined; this.rank(); }}>
                     <option value=''>{this.mode === 'offer' ? nls.localize('matchpro/matching/pickOffer', 'Choose an offer…') : nls.localize('matchpro/matching/pickCandidate', 'Choose a candidate…')}</option>
                     {this.subjects.map(s => <option key={s.id} value={s.id}>{s.label}</option>)}
@@ -163,7 +163,7 @@ export class MatchingWidget extends ReactWidget {
             <div style={{ flex: 1, height: 6, background: 'var(--theia-editorWidget-border)' }}><div style={{ width: `${value}%`, height: 6, background: color }} /></div>
             <span style={{ width: 30, textAlign: 'right' }}>{Math.round(value)}</span>
         </div>;
-        return <div key={key} onClick={() => { this.selected = key; this.update(); }}
+        return <div key={key} className='matchpro-match-row' onClick={() => { this.selected = key; this.update(); }}
             style={{ padding: 6, marginBottom: 4, cursor: 'pointer', borderLeft: `3px solid ${key === this.selected ? 'var(--theia-focusBorder)' : 'transparent'}`, background: 'var(--theia-list-hoverBackground)' }}>
             <div style={{ display: 'flex', justifyContent: 'space-between', gap: 6 }}>
                 <span><b>{r.label}</b>{r.detail && <span style={{ opacity: 0.8 }}> — {r.detail}</span>}</span>
@@ -173,7 +173,7 @@ export class MatchingWidget extends ReactWidget {
             {bar(nls.localize('matchpro/matching/semantic', 'Semantic'), r.breakdown.semantic, 'var(--theia-charts-blue)')}
             {bar(nls.localize('matchpro/matching/rules', 'Rules'), r.breakdown.rules, 'var(--theia-charts-green)')}
             {bar(nls.localize('matchpro/matching/ml', 'ML'), r.breakdown.ml, 'var(--theia-charts-purple)')}
-            <select className='theia-select' value={r.status} onClick={e => e.stopPropagation()} onChange={e => this.changeStatus(r, e.currentTarget.value as PipelineStatus)}
+            <select className='theia-select matchpro-match-status' value={r.status} onClick={e => e.stopPropagation()} onChange={e => this.changeStatus(r, e.currentTarget.value as PipelineStatus)}
                 title={nls.localize('matchpro/matching/status', 'Pipeline status')}>
                 {STATUSES.map(s => <option key={s} value={s}>{statusLabel(s)}</option>)}
             </select>
@@ -185,7 +185,7 @@ export class MatchingWidget extends ReactWidget {
             <b style={{ color }}>{title}</b>
             <ul style={{ margin: '2px 0', paddingLeft: 18 }}>{items.map((e, i) => <li key={i}>{say(e)}</li>)}</ul>
         </div>;
-        return <div style={{ borderTop: '1px solid var(--theia-editorWidget-border)', paddingTop: 6 }}>
+        return <div className='matchpro-match-explanation' style={{ borderTop: '1px solid var(--theia-editorWidget-border)', paddingTop: 6 }}>
             <div><b>{r.label}</b></div>
             {section(nls.localize('matchpro/matching/strengths', 'Strengths'), r.strengths, 'var(--theia-charts-green)')}
             {section(nls.localize('matchpro/matching/weaknesses', 'Weaknesses'), r.weaknesses, 'var(--theia-editorWarning-foreground)')}

@@ -1,8 +1,9 @@
 /**
  * Certifications as a recruiter reads them. CACES: recommendation (R489 forklifts, R486 platforms, R482
  * construction machines...) and category; the old numbers (R389, R386, R372, R377, R390) map to the new
- * ones. Categories are compared by rank within the same recommendation: a lower category does not
- * satisfy a higher one (the rule this product applies; see the model card for the caveat). Electrical
+ * ones. A CACES category is a family of machines (R489: 1A/1B pallet trucks, 3 counterbalance forklifts
+ * up to 6 t, 4 above 6 t, 5 reach trucks...), not a level: only the same category satisfies a required
+ * one (a required "1" accepts 1A or 1B). Electrical
  * clearances (habilitation électrique) are compared by level within the same family (B0 < B1 < B1V < B2
  * < B2V < BR < BC; H0 < H0V < H1 < H1V < H2 < H2V < HC). Others (FIMO, FCO, SST, ADR...) match on words.
  */
@@ -39,15 +40,9 @@ export function parseCertification(label: string): Certification {
     return { label, family: 'other', words };
 }
 
-function categoryRank(category: string): number {
-    const m = /^(\d{1,2})([A-C]?)$/.exec(category);
-    if (m) { return Number(m[1]) * 10 + (m[2] ? m[2].charCodeAt(0) - 64 : 0); }
-    return category.charCodeAt(0) - 64;
-}
+export type CertificationVerdict = 'satisfied' | 'other-category' | 'missing';
 
-export type CertificationVerdict = 'satisfied' | 'lower' | 'missing';
-
-/** Whether `held` satisfies `required`: 'lower' when the candidate has the same kind at a lower category. */
+/** Whether `held` satisfies `required`: 'other-category' when the candidate holds the same kind in another category (or a lower clearance). */
 export function compareCertification(required: Certification, held: readonly Certification[]): { verdict: CertificationVerdict; closest?: Certification } {
     let lower: Certification | undefined;
     for (const h of held) {
@@ -55,8 +50,10 @@ export function compareCertification(required: Certification, held: readonly Cer
             if (required.recommendation && h.recommendation && required.recommendation !== h.recommendation) { continue; }
             if (!required.category) { return { verdict: 'satisfied', closest: h }; }
             if (!h.category) { lower ??= h; continue; }
-            if (categoryRank(h.category) >= categoryRank(required.category)) { return { verdict: 'satisfied', closest: h }; }
-            lower = h;
+            if (h.category === required.category || (/^\d+$/.test(required.category) && h.category.replace(/[A-C]$/, '') === required.category)) {
+                return { verdict: 'satisfied', closest: h };
+            }
+            lower ??= h;
         } else if (required.family === 'habilitation' && h.family === 'habilitation') {
             const r = required.category!, c = h.category!;
             if (r[0] !== c[0]) { continue; }
@@ -66,7 +63,7 @@ export function compareCertification(required: Certification, held: readonly Cer
             if (required.words.length > 0 && required.words.every(w => h.words.includes(w))) { return { verdict: 'satisfied', closest: h }; }
         }
     }
-    return lower ? { verdict: 'lower', closest: lower } : { verdict: 'missing' };
+    return lower ? { verdict: 'other-category', closest: lower } : { verdict: 'missing' };
 }
 
 /** The usual length of the training that gives a certification, for suggestions. */

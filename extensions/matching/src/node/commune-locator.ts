@@ -1,5 +1,5 @@
+import { matchingDataFile } from './matching-data-folder';
 import * as fs from 'fs';
-import * as path from 'path';
 import * as zlib from 'zlib';
 
 /** Where a commune is, and how precise that is (see scripts/build-communes-geo.js for why "departement"). */
@@ -39,7 +39,7 @@ export class CommuneLocator {
     protected readonly geo: CommunesGeo;
 
     static instance(): CommuneLocator {
-        return this.shared ??= new CommuneLocator(path.join(__dirname, '..', '..', 'data', 'communes-geo.json.gz'));
+        return this.shared ??= new CommuneLocator(matchingDataFile('communes-geo.json.gz'));
     }
 
     constructor(file: string) {

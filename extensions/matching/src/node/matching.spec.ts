@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
+import * as path from 'path';
 import type { Candidate } from '@matchpro/core/lib/common';
 import { AuditLog } from '@matchpro/core/lib/node/audit-log';
 import { CliUserError } from '@matchpro/core/lib/node/cli/cli-command';
+import { DataChangeBroadcaster } from '@matchpro/core/lib/node/data-change-broadcaster';
 import { MatchProDatabase } from '@matchpro/core/lib/node/matchpro-database';
 import { Container } from '@theia/core/shared/inversify';
 import { MatchingService, MatchResult } from '../common/matching-protocol';
@@ -38,10 +40,12 @@ describe('matching rules (unit)', () => {
         assert.ok(!licenceClosure(['B']).has('C'));
     });
 
-    it('compares CACES categories within a recommendation: a lower category does not satisfy a higher one', () => {
+    it('compares CACES categories as machine families: only the same category satisfies a required one', () => {
         const required = parseCertification('CACES R489 cat. 3');
-        assert.equal(compareCertification(required, [parseCertification('CACES R489 catégorie 1A')]).verdict, 'lower');
-        assert.equal(compareCertification(required, [parseCertification('CACES R489 cat 5')]).verdict, 'satisfied');
+        assert.equal(compareCertification(required, [parseCertification('CACES R489 catégorie 1A')]).verdict, 'other-category');
+        assert.equal(compareCertification(required, [parseCertification('CACES R489 cat 5')]).verdict, 'other-category', 'reach trucks are not counterbalance forklifts');
+        assert.equal(compareCertification(required, ['CACES R489 cat. 1', 'CACES R489 cat. 3', 'CACES R489 cat. 5'].map(parseCertification)).verdict, 'satisfied');
+        assert.equal(compareCertification(parseCertification('CACES R489 cat. 1'), [parseCertification('CACES R489 cat. 1B')]).verdict, 'satisfied');
         assert.equal(compareCertification(required, [parseCertification('CACES R389 cat. 3')]).verdict, 'satisfied', 'R389 is the old R489');
         assert.equal(compareCertification(required, [parseCertification('CACES R486 cat. B')]).verdict, 'missing');
         assert.equal(compareCertification(parseCertification('FIMO'), [parseCertification('FIMO marchandises')]).verdict, 'satisfied');
@@ -133,7 +137,7 @@ describe('matching service', function (): void {
         const by = (id: string) => ranking.results.find(r => r.candidateId === id)!;
         assert.equal(ranking.results[0].candidateId, ok.id);
         assert.equal(by(ok.id).capped, false);
-        for (const [c, kind, pattern] of [[licenceC, 'licence', /CE required, holds: C, B/], [lowerCaces, 'certification', /lower category/], [noSkill, 'skill', /conduite de chariot/]] as const) {
+        for (const [c, kind, pattern] of [[licenceC, 'licence', /CE required, holds: C, B/], [lowerCaces, 'certification', /not the required CACES R489 cat\. 3/], [noSkill, 'skill', /conduite de chariot/]] as const) {
             const r = by(c.id);
             assert.equal(r.capped, true, `${kind} should cap`);
             assert.ok(r.score <= 40, `${kind}: ${r.score}`);
@@ -249,6 +253,34 @@ describe('matching service', function (): void {
         await assert.rejects(command.run({ positionals: [], options: { offer: '00000000-0000-4000-8000-00000000dead' }, json: true }), CliUserError);
         await assert.rejects(command.run({ positionals: [], options: {}, json: true }), CliUserError);
         await assert.rejects(command.run({ positionals: [], options: { offer: offer.id, top: 'x' }, json: true }), CliUserError);
+    });
+
+    it('updates the in-memory index incrementally when candidates are added, changed or deleted', async () => {
+        const offer = caristeOffer();
+        const first = cariste();
+        await insertRecords(container, { offers: [offer], candidates: [first] });
+        assert.deepEqual((await service.matchCandidatesForOffer(offer.id)).results.map(r => r.candidateId), [first.id]);
+        const second = cariste({ city: 'Villeurbanne', postcode: '69100' });
+        await insertRecords(container, { candidates: [second] });
+        container.get(DataChangeBroadcaster).notify({ kind: 'candidate', ids: [second.id], change: 'created' });
+        assert.deepEqual((await service.matchCandidatesForOffer(offer.id)).results.map(r => r.candidateId).sort(), [first.id, second.id].sort());
+        await container.get(MatchProDatabase).write(tx => { tx.run('DELETE FROM candidates WHERE id = ?', [first.id]); });
+        assert.deepEqual((await service.matchCandidatesForOffer(offer.id)).results.map(r => r.candidateId), [second.id]);
+        assert.equal(container.get(MatchingEngine).size, 1);
+    });
+
+    it('combines the components with the weights of the agency configuration file', async () => {
+        const offer = caristeOffer();
+        const c = cariste();
+        await insertRecords(container, { offers: [offer], candidates: [c] });
+        const before = (await service.matchCandidatesForOffer(offer.id)).results[0];
+        const b = before.breakdown;
+        assert.ok(Math.abs(before.score - (0.35 * b.semantic + 0.4 * b.rules + 0.25 * b.ml)) < 0.2);
+        fs.writeFileSync(path.join(container.get(MatchProDatabase).dataDir, 'matching-config.json'), JSON.stringify({ weights: { semantic: 0, rules: 1, ml: 0 } }));
+        const after = (await service.matchCandidatesForOffer(offer.id)).results[0];
+        assert.ok(Math.abs(after.score - after.breakdown.rules) < 0.1, `${after.score} vs ${after.breakdown.rules}`);
+        fs.writeFileSync(path.join(container.get(MatchProDatabase).dataDir, 'matching-config.json'), JSON.stringify({ weights: { semantic: 2, rules: 0, ml: 0 } }));
+        await assert.rejects(service.matchCandidatesForOffer(offer.id), /matching configuration/);
     });
 
     it('retrains on the agency outcomes only when there are enough, writing a new model version', async () => {

@@ -133,16 +133,16 @@ export function evaluatePair(p: PreparedOffer, c: CandidateFacts, titleVecs: Qua
     for (let k = 0; k < p.certifications.length; k++) {
         const required = p.certifications[k];
         const { verdict, closest } = c.certifications.length === 0 ? NO_CERTIFICATION : compareCertification(required, c.certifications);
-        certScore += verdict === 'satisfied' ? 1 : verdict === 'lower' ? 0.3 : 0;
+        certScore += verdict === 'satisfied' ? 1 : verdict === 'other-category' ? 0.3 : 0;
         if (verdict !== 'satisfied') { failures |= FAILURE_CERTIFICATION; failedItems++; only = CERTIFICATION_KEYS[k]; }
         if (explain) {
             if (verdict === 'satisfied') {
                 explain.strengths.push(ev('certification', `Holds ${closest!.label} (required: ${required.label})`, `Titulaire de ${closest!.label} (requis : ${required.label})`));
             } else {
                 const hint = trainingHint(required);
-                explain.weaknesses.push(verdict === 'lower'
-                    ? ev('certification', `Holds ${closest!.label}, a lower category than the required ${required.label} — score capped at ${cap}`,
-                        `Titulaire de ${closest!.label}, catégorie inférieure au ${required.label} requis — score plafonné à ${cap}`)
+                explain.weaknesses.push(verdict === 'other-category'
+                    ? ev('certification', `Holds ${closest!.label}, not the required ${required.label} — score capped at ${cap}`,
+                        `Titulaire de ${closest!.label}, mais pas du ${required.label} requis — score plafonné à ${cap}`)
                     : ev('certification', `Missing required certification ${required.label} — score capped at ${cap}`,
                         `Certification requise ${required.label} absente — score plafonné à ${cap}`));
                 explain.suggestions.push(ev('certification', `${required.label}: ${hint.en} would make this candidate eligible`,

@@ -1,3 +1,4 @@
+import { matchingDataFile } from './matching-data-folder';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import { defaultEncoderModelFile } from '@matchpro/taxonomy/lib/node/taxonomy-data';
@@ -35,7 +36,7 @@ export class RankerStore {
     }
 
     static defaultModelFile(): string {
-        return path.join(__dirname, '..', '..', 'data', 'matching-ranker.onnx');
+        return matchingDataFile('matching-ranker.onnx');
     }
 
     get folder(): string {
