@@ -34,7 +34,6 @@ const outIndex = process.argv.indexOf('--out');
 /** --out DIR writes there only (e.g. to check that a rerun reproduces the committed artifact byte for byte). */
 const outDir = outIndex > 0 ? path.resolve(process.argv[outIndex + 1]) : __dirname;
 const outModel = path.join(outDir, 'bilingual-encoder.onnx');
-const productCopy = outIndex > 0 ? undefined : path.join(repoRoot, 'extensions', 'taxonomy', 'data', 'bilingual-encoder.onnx');
 
 /** mulberry32: small seeded PRNG so that training is reproducible. */
 function rng(seed: number): () => number {
@@ -316,11 +315,10 @@ const validationInt8 = validate(bag => embedBag(weights, bag));
 console.log('validation after int8 quantisation:', validationInt8);
 weights.metadata.validation = JSON.stringify(validationInt8);
 writeEncoderOnnx(weights, outModel);
-if (productCopy) { fs.copyFileSync(outModel, productCopy); }
 fs.writeFileSync(path.join(outDir, 'metrics.json'), JSON.stringify({
     seed: SEED, dim: DIM, buckets: B, hard: HARD, steps: STEPS, batch: BATCH, lr: LR, temperature: TEMPERATURE,
     heldOutLabels: heldOut.length, validationFloat, validationInt8,
     trainingSeconds: Math.round((Date.now() - started) / 1000)
 }, undefined, 2) + '\n');
 console.log(`wrote ${outModel} (${(fs.statSync(outModel).size / 1e6).toFixed(1)} MB)` +
-    `${productCopy ? ' and its copy ' + productCopy : ''}; total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    `; total ${((Date.now() - started) / 1000).toFixed(0)} s`);

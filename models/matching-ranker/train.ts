@@ -73,7 +73,6 @@ async function main(): Promise<void> {
     };
     const bytes = rankerToOnnx(model);
     fs.writeFileSync(path.join(__dirname, 'matching-ranker.onnx'), bytes);
-    fs.writeFileSync(path.join(root, 'extensions', 'matching', 'data', 'matching-ranker.onnx'), bytes);
     fs.writeFileSync(path.join(__dirname, 'metrics.json'), JSON.stringify(metrics, null, 2) + '\n');
     console.log(JSON.stringify(metrics, null, 2));
     await container.get<{ close(): Promise<void> }>(require('@matchpro/core/lib/node/matchpro-database').MatchProDatabase).close();

@@ -1,8 +1,8 @@
 /**
  * Trains the skill-span tagger (averaged structured perceptron, BIO, first-order Viterbi) on the SkillSpan
  * TRAIN split (skill and knowledge spans merged), picks the epoch on the SkillSpan DEV split, and writes
- * models/skill-tagger/skill-tagger.json.gz, its copy extensions/taxonomy/data/skill-tagger.json.gz (the one the
- * product loads) and models/skill-tagger/metrics.json. Test sets are not read.
+ * models/skill-tagger/skill-tagger.json.gz (the product loads it through the @matchpro/models package)
+ * and models/skill-tagger/metrics.json. Test sets are not read.
  * Run from the repository root: npx tsc -p models && node models/skill-tagger/train.js
  */
 import * as fs from 'fs';
@@ -17,7 +17,7 @@ const SEED = 7;
 const EPOCHS = 15;
 const repoRoot = path.resolve(__dirname, '..', '..');
 const skillspan = path.resolve(repoRoot, '..', 'shared', 'data', 'benchmarks', 'skills', 'skillspan', 'data', 'json');
-const outFile = path.join(repoRoot, 'extensions', 'taxonomy', 'data', 'skill-tagger.json.gz');
+const outFile = path.join(__dirname, 'skill-tagger.json.gz');
 
 function rng(seed: number): () => number {
     let a = seed >>> 0;
@@ -129,6 +129,5 @@ best!.model.metadata = {
 };
 const gz = zlib.gzipSync(Buffer.from(JSON.stringify(best!.model)), { level: 9 });
 fs.writeFileSync(outFile, gz);
-fs.writeFileSync(path.join(__dirname, 'skill-tagger.json.gz'), gz);
 fs.writeFileSync(path.join(__dirname, 'metrics.json'), JSON.stringify({ seed: SEED, epochs: EPOCHS, bestEpoch: best!.epoch, dev: best!.dev }, undefined, 2) + '\n');
 console.log(`best epoch ${best!.epoch}; wrote ${path.relative(repoRoot, outFile)} (${(gz.length / 1e6).toFixed(2)} MB)`);

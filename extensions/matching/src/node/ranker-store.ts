@@ -1,4 +1,3 @@
-import { matchingDataFile } from './matching-data-folder';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import { defaultEncoderModelFile } from '@matchpro/taxonomy/lib/node/taxonomy-data';
@@ -36,7 +35,7 @@ export class RankerStore {
     }
 
     static defaultModelFile(): string {
-        return matchingDataFile('matching-ranker.onnx');
+        return path.join(path.dirname(require.resolve('@matchpro/models/package.json')), 'matching-ranker', 'matching-ranker.onnx');
     }
 
     get folder(): string {

@@ -57,6 +57,11 @@ export const ESCO_OCCUPATION_PREFIX = 'http://data.europa.eu/esco/occupation/';
 export const ESCO_SKILL_PREFIX = 'http://data.europa.eu/esco/skill/';
 
 /** Folder of the package's shipped data, found from its package.json so it works from node_modules too. */
+/** A shipped model artifact, from the @matchpro/models package (one copy, resolved from node_modules or a bundle). */
+function modelFile(model: string, file: string): string {
+    return path.join(path.dirname(require.resolve('@matchpro/models/package.json')), model, file);
+}
+
 export function taxonomyPackageDir(): string {
     return path.dirname(require.resolve('@matchpro/taxonomy/package.json'));
 }
@@ -66,11 +71,11 @@ export function defaultTaxonomyDataFile(): string {
 }
 
 export function defaultEncoderModelFile(): string {
-    return path.join(taxonomyPackageDir(), 'data', 'bilingual-encoder.onnx');
+    return modelFile('bilingual-encoder', 'bilingual-encoder.onnx');
 }
 
 export function defaultSkillTaggerFile(): string {
-    return path.join(taxonomyPackageDir(), 'data', 'skill-tagger.json.gz');
+    return modelFile('skill-tagger', 'skill-tagger.json.gz');
 }
 
 export function readCompactTaxonomy(file: string = defaultTaxonomyDataFile()): CompactTaxonomy {
