@@ -113,6 +113,23 @@ describe('MatchPro workbench in the browser', function () {
         await matching.locator('.matchpro-match-row').first().locator('select.matchpro-match-status').waitFor();
         assert.strictEqual(await matching.locator('.matchpro-match-row').first().locator('select.matchpro-match-status').inputValue(), 'contacted');
         await page.screenshot({ path: screenshotPath('matching.png') });
+        // Placement: from the offer's page; the company's page then lists it.
+        await runCommand(page, 'MatchPro: Record a Placement…');
+        await page.locator('.quick-input-widget input').fill('Cariste CACES');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Cariste CACES R489' }).first().waitFor();
+        await page.keyboard.press('Enter');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Julien Martin' }).first().waitFor();
+        assert.match(await page.locator('.quick-input-list .monaco-list-row').first().innerText(), /Julien Martin[\s\S]*contacted/, 'the pipeline comes first');
+        await page.locator('.quick-input-widget input').fill('Julien');
+        await page.keyboard.press('Enter');
+        await page.locator('.quick-input-widget input').fill('2026-12-07');
+        await page.keyboard.press('Enter');
+        await page.locator('.quick-input-widget input').fill('15');
+        await page.keyboard.press('Enter');
+        await page.locator('.theia-notification-message', { hasText: 'Placement recorded: Julien Martin (1/2 positions filled)' }).first().waitFor();
+        await page.locator('#matchpro-companies .matchpro-list-row', { hasText: 'Logistique Rhône Express' }).dblclick();
+        await page.locator('.matchpro-company-placements li', { hasText: 'Julien Martin' }).waitFor();
+        assert.match(await page.locator('.matchpro-company-offers').innerText(), /Cariste CACES R489 catégorie 3/);
         await runCommand(page, 'MatchPro: Open Dashboard');
         await page.locator('.matchpro-kpi-candidates .matchpro-kpi-value', { hasText: '12' }).waitFor();
         await page.screenshot({ path: screenshotPath('dashboard-demo.png') });

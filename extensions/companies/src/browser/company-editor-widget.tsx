@@ -7,7 +7,9 @@ import { MessageService } from '@theia/core/lib/common/message-service';
 import { nls } from '@theia/core/lib/common/nls';
 import { inject, injectable, postConstruct } from '@theia/core/shared/inversify';
 import * as React from '@theia/core/shared/react';
-import { CompanyService } from '../common/company-protocol';
+import { CompanyActivity, CompanyService } from '../common/company-protocol';
+import { DataChangeWatcher } from '@matchpro/core/lib/browser/data-change-watcher';
+import { CommandService } from '@theia/core/lib/common/command';
 
 export const COMPANY_EDITOR_FACTORY_ID = 'matchpro-company-editor';
 export const CompanyEditorOptions = Symbol('CompanyEditorOptions');
@@ -26,10 +28,13 @@ export class CompanyEditorWidget extends RecordEditorWidget {
     @inject(CompanyService) protected readonly companies: CompanyService;
     @inject(MessageService) protected readonly messages: MessageService;
     @inject(CompanyEditorOptions) protected readonly options: EditorOptions;
+    @inject(CommandService) protected readonly commands: CommandService;
+    @inject(DataChangeWatcher) protected readonly watcher: DataChangeWatcher;
 
     protected company: Company | undefined;
     protected draft: CompanyDraft = { name: '', siret: '', sector: '', nafCode: '', size: '', website: '', street: '', city: '', postcode: '', notes: '' };
     protected contacts: Contact[] = [];
+    protected activity: CompanyActivity | undefined;
     protected contactDraft: ContactDraft = { ...EMPTY_CONTACT };
     protected contactError: string | undefined;
 
@@ -43,6 +48,11 @@ export class CompanyEditorWidget extends RecordEditorWidget {
         if (this.options.recordId) {
             this.load(this.options.recordId);
         }
+        this.toDispose.push(this.watcher.onDidChange(event => {
+            if (this.company && ['offer', 'placement', 'interaction'].includes(event.kind)) {
+                this.loadActivity(this.company.id);
+            }
+        }));
         this.update();
     }
 
@@ -51,9 +61,15 @@ export class CompanyEditorWidget extends RecordEditorWidget {
             const company = await this.companies.get(id);
             this.setCompany(company);
             this.contacts = await this.companies.listContacts(id);
+            await this.loadActivity(id);
         } catch (error) {
             this.error = errorMessage(error);
         }
+        this.update();
+    }
+
+    protected async loadActivity(id: string): Promise<void> {
+        this.activity = await this.companies.activity(id);
         this.update();
     }
 
@@ -135,7 +151,30 @@ export class CompanyEditorWidget extends RecordEditorWidget {
                 <button className='theia-button main matchpro-save' disabled={this.busy} onClick={this.save}>{nls.localize('matchpro/form/save', 'Save')}</button>
             </div>
             {this.company && this.renderContacts()}
+            {this.activity && this.renderActivity(this.activity)}
         </div>;
+    }
+
+    protected renderActivity(activity: CompanyActivity): React.ReactNode {
+        const date = (iso: string) => new Date(iso).toLocaleDateString(nls.locale || 'en');
+        return <>
+            <fieldset className='matchpro-company-offers'>
+                <legend>{nls.localize('matchpro/companies/offers', 'Offers')} ({activity.offers.length})</legend>
+                <ul>{activity.offers.map(o => <li key={o.id}>
+                    <a href='#' onClick={e => { e.preventDefault(); this.commands.executeCommand('matchpro.offer.open', o.id); }}>{o.title}</a>
+                    {' '}<span className='matchpro-badge muted'>{o.status}</span> {o.positionsFilled}/{o.positions}
+                </li>)}</ul>
+            </fieldset>
+            <fieldset className='matchpro-company-placements'>
+                <legend>{nls.localize('matchpro/companies/placements', 'Placements')} ({activity.placements.length})</legend>
+                <ul>{activity.placements.map(p => <li key={p.id}>{p.candidateName || p.candidateId} — {p.offerTitle}, {date(p.startDate)}
+                    {p.active && <span className='matchpro-badge ok'>{nls.localize('matchpro/companies/placementActive', 'in progress')}</span>}</li>)}</ul>
+            </fieldset>
+            <fieldset className='matchpro-company-history'>
+                <legend>{nls.localize('matchpro/companies/history', 'Interaction history')} ({activity.interactions.length})</legend>
+                <ul>{activity.interactions.map(i => <li key={i.id}>{date(i.at)} — {i.kind}: {i.subject}</li>)}</ul>
+            </fieldset>
+        </>;
     }
 
     protected renderContacts(): React.ReactNode {

@@ -13,6 +13,13 @@ export interface CompanySummary {
     activeOffers: number;
 }
 
+/** What happened with a company, for its page: its offers, the placements made there, the exchanges. */
+export interface CompanyActivity {
+    offers: { id: string; title: string; status: string; positions: number; positionsFilled: number }[];
+    placements: { id: string; offerId: string; offerTitle: string; candidateId: string; candidateName: string; startDate: string; active: boolean }[];
+    interactions: { id: string; kind: string; subject: string; at: string; candidateId: string }[];
+}
+
 export interface CompanyService {
     list(query?: string): Promise<CompanySummary[]>;
     get(id: string): Promise<Company>;
@@ -21,6 +28,8 @@ export interface CompanyService {
     /** `version` is the one the editor loaded: a stale one is a conflict. */
     update(id: string, version: number, input: CompanyInput): Promise<Company>;
     delete(id: string, version: number): Promise<void>;
+
+    activity(companyId: string): Promise<CompanyActivity>;
 
     listContacts(companyId: string): Promise<Contact[]>;
     /** A contact marked principal becomes the company's only principal contact. */

@@ -4,7 +4,7 @@ import { DataChangeBroadcaster } from '@matchpro/core/lib/node/data-change-broad
 import { MatchProDatabase } from '@matchpro/core/lib/node/matchpro-database';
 import type { StoreTransaction } from '@matchpro/core/lib/node/storage/store-types';
 import { inject, injectable } from '@theia/core/shared/inversify';
-import { CompanyService, CompanySummary } from '../common/company-protocol';
+import { CompanyActivity, CompanyService, CompanySummary } from '../common/company-protocol';
 import { CompanyRepository, ContactRepository } from './company-repository';
 
 @injectable()
@@ -76,6 +76,32 @@ export class CompanyServiceImpl implements CompanyService {
             this.audit.record(tx, { actor: this.db.actor, action: 'delete', entity: 'company', entityId: id });
         });
         this.changes.notify({ kind: 'company', ids: [id], change: 'deleted' });
+    }
+
+    async activity(companyId: string): Promise<CompanyActivity> {
+        const id = String(companyId);
+        return this.db.read(store => {
+            this.companies.requireIn(store, id);
+            const offers = store.all<{ data: string }>('SELECT data FROM offers WHERE company_id = ? ORDER BY updated_at DESC', [id]).map(row => {
+                const o = JSON.parse(row.data) as { id: string; title: string; status: string; positions: number; positionsFilled: number };
+                return { id: o.id, title: o.title, status: o.status, positions: o.positions, positionsFilled: o.positionsFilled };
+            });
+            const placements = store.all<{ data: string; offer_title: string; first_name: string | null; last_name: string | null }>(
+                `SELECT p.data, o.title AS offer_title, c.first_name, c.last_name FROM placements p
+                 JOIN offers o ON o.id = p.offer_id LEFT JOIN candidates c ON c.id = p.candidate_id
+                 WHERE p.company_id = ? ORDER BY p.created_at DESC`, [id]).map(row => {
+                const p = JSON.parse(row.data) as { id: string; offerId: string; candidateId: string; startDate: string; active: boolean };
+                return {
+                    id: p.id, offerId: p.offerId, offerTitle: row.offer_title, candidateId: p.candidateId,
+                    candidateName: [row.first_name, row.last_name].filter(Boolean).join(' '), startDate: p.startDate, active: p.active
+                };
+            });
+            const interactions = store.all<{ data: string }>('SELECT data FROM interactions WHERE company_id = ? ORDER BY at DESC LIMIT 200', [id]).map(row => {
+                const i = JSON.parse(row.data) as { id: string; kind: string; subject: string; at: string; candidateId: string };
+                return { id: i.id, kind: i.kind, subject: i.subject, at: i.at, candidateId: i.candidateId };
+            });
+            return { offers, placements, interactions };
+        });
     }
 
     async listContacts(companyId: string): Promise<Contact[]> {

@@ -1,4 +1,4 @@
-import { CefrLevel, ContractType, JobOffer, JobOfferInput, OFFER_TRANSITIONS, OfferStatus, RequiredSkill } from '@matchpro/core/lib/common';
+import { CefrLevel, ContractType, JobOffer, Placement, JobOfferInput, OFFER_TRANSITIONS, OfferStatus, RequiredSkill } from '@matchpro/core/lib/common';
 import { EditorOptions } from '@matchpro/core/lib/browser/editor-opener';
 import { CheckboxField, errorMessage, NumberField, SelectField, TextAreaField, TextField, withoutEmpty } from '@matchpro/core/lib/browser/form-fields';
 import { CompanyService, CompanySummary } from '@matchpro/companies/lib/common/company-protocol';
@@ -9,6 +9,10 @@ import { nls } from '@theia/core/lib/common/nls';
 import { inject, injectable, postConstruct } from '@theia/core/shared/inversify';
 import * as React from '@theia/core/shared/react';
 import { OfferService } from '../common/offer-protocol';
+import { PlacementService } from '../common/placement-protocol';
+import { OfferCommands } from './offer-commands';
+import { DataChangeWatcher } from '@matchpro/core/lib/browser/data-change-watcher';
+import { CommandService } from '@theia/core/lib/common/command';
 import { contractTypeLabel, offerStatusLabel } from './offer-status-labels';
 
 export const OFFER_EDITOR_FACTORY_ID = 'matchpro-offer-editor';
@@ -31,6 +35,11 @@ export class OfferEditorWidget extends RecordEditorWidget {
     @inject(CompanyService) protected readonly companies: CompanyService;
     @inject(MessageService) protected readonly messages: MessageService;
     @inject(OfferEditorOptions) protected readonly options: EditorOptions & { companyId?: string };
+    @inject(PlacementService) protected readonly placements: PlacementService;
+    @inject(CommandService) protected readonly commands: CommandService;
+    @inject(DataChangeWatcher) protected readonly watcher: DataChangeWatcher;
+
+    protected offerPlacements: (Placement & { candidateName: string })[] = [];
 
     protected offer: JobOffer | undefined;
     protected companyList: CompanySummary[] = [];
@@ -48,6 +57,12 @@ export class OfferEditorWidget extends RecordEditorWidget {
         this.title.label = nls.localize('matchpro/offers/new', 'New Offer');
         this.title.iconClass = codicon('megaphone');
         this.title.closable = true;
+        this.toDispose.push(this.watcher.onDidChange(async event => {
+            if (this.offer && event.kind === 'placement') {
+                this.setOffer(await this.offers.get(this.offer.id));
+                this.update();
+            }
+        }));
         this.load();
     }
 
@@ -67,6 +82,11 @@ export class OfferEditorWidget extends RecordEditorWidget {
 
     protected setOffer(offer: JobOffer): void {
         this.offer = offer;
+        Promise.all([this.placements.list({ offerId: offer.id }), this.placements.candidatesFor(offer.id)]).then(([list, people]) => {
+            const names = new Map(people.map(p => [p.id, p.name]));
+            this.offerPlacements = list.map(p => ({ ...p, candidateName: names.get(p.candidateId) ?? p.candidateId }));
+            this.update();
+        }, () => undefined);
         this.title.label = offer.title;
         this.state = {
             companyId: offer.companyId, title: offer.title, reference: offer.reference ?? '', contractType: offer.contractType,
@@ -247,6 +267,12 @@ export class OfferEditorWidget extends RecordEditorWidget {
             <div className='matchpro-form-actions'>
                 {next.map(status => <button key={status} className={`theia-button secondary matchpro-status-${status}`} disabled={this.busy}
                     onClick={() => this.changeStatus(status)}>→ {offerStatusLabel(status)}</button>)}
+            </div>
+            <div className='matchpro-placements'>
+                <b>{nls.localize('matchpro/offers/placements', 'Placements: {0} of {1} positions', offer.positionsFilled, offer.positions)}</b>
+                <ul>{this.offerPlacements.map(p => <li key={p.id}>{p.startDate} — {p.candidateName}{p.commissionPercent !== undefined ? ` · ${p.commissionPercent} %` : ''}</li>)}</ul>
+                {(offer.status === 'active' || offer.status === 'suspended') && <button className='theia-button secondary matchpro-record-placement' disabled={this.busy}
+                    onClick={() => this.commands.executeCommand(OfferCommands.RECORD_PLACEMENT.id, offer.id)}>{OfferCommands.RECORD_PLACEMENT.label}</button>}
             </div>
             <ul className='matchpro-history'>
                 {offer.statusHistory.slice().reverse().map((change, index) => <li key={index}>

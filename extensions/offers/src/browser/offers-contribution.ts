@@ -8,12 +8,14 @@ import { OfferService } from '../common/offer-protocol';
 import { OfferCommands } from './offer-commands';
 import { OFFER_EDITOR_FACTORY_ID } from './offer-editor-widget';
 import { OFFER_LIST_VIEW_ID, OfferListWidget } from './offer-list-widget';
+import { PlacementRecorder } from './placement-recorder';
 
 @injectable()
 export class OffersContribution extends AbstractViewContribution<OfferListWidget> {
     @inject(EditorOpener) protected readonly editors: EditorOpener;
     @inject(OfferService) protected readonly offers: OfferService;
     @inject(QuickInputService) protected readonly quickInput: QuickInputService;
+    @inject(PlacementRecorder) protected readonly placementRecorder: PlacementRecorder;
 
     constructor() {
         super({
@@ -29,6 +31,14 @@ export class OffersContribution extends AbstractViewContribution<OfferListWidget
         super.registerCommands(registry);
         registry.registerCommand(OfferCommands.NEW, { execute: () => this.editors.open(OFFER_EDITOR_FACTORY_ID, undefined) });
         registry.registerCommand(OfferCommands.DRAFT, { execute: () => this.editors.open(OFFER_EDITOR_FACTORY_ID, undefined) });
+        registry.registerCommand(OfferCommands.RECORD_PLACEMENT, {
+            execute: async (id?: string) => {
+                const offerId = typeof id === 'string' ? id : await this.pickOffer();
+                if (offerId) {
+                    await this.placementRecorder.record(offerId);
+                }
+            }
+        });
         registry.registerCommand(OfferCommands.OPEN, {
             execute: async (id?: string) => {
                 const offerId = typeof id === 'string' ? id : await this.pickOffer();

@@ -10,7 +10,17 @@ export interface PlacementFollowUpInput {
     endedAt?: string;
 }
 
+/** A candidate a recruiter may place on an offer: those in its pipeline first. */
+export interface PlacementCandidate {
+    id: string;
+    name: string;
+    pipelineStatus: string | null;
+    score: number | null;
+}
+
 export interface PlacementService {
+    /** Candidates to choose from when recording a placement on `offerId` (pipeline first, then by name). */
+    candidatesFor(offerId: string, query?: string): Promise<PlacementCandidate[]>;
     list(filter?: { offerId?: string; companyId?: string; candidateId?: string }): Promise<Placement[]>;
     /**
      * Records a placement: the pair's matching moves to "accepted", and the offer is marked filled when

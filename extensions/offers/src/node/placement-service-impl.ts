@@ -3,7 +3,7 @@ import { AuditLog } from '@matchpro/core/lib/node/audit-log';
 import { DataChangeBroadcaster } from '@matchpro/core/lib/node/data-change-broadcaster';
 import { MatchProDatabase } from '@matchpro/core/lib/node/matchpro-database';
 import { inject, injectable } from '@theia/core/shared/inversify';
-import { PlacementFollowUpInput, PlacementService } from '../common/placement-protocol';
+import { PlacementCandidate, PlacementFollowUpInput, PlacementService } from '../common/placement-protocol';
 import { OfferRepository, PlacementRepository } from './offer-repository';
 
 @injectable()
@@ -13,6 +13,19 @@ export class PlacementServiceImpl implements PlacementService {
     @inject(OfferRepository) protected readonly offers: OfferRepository;
     @inject(AuditLog) protected readonly audit: AuditLog;
     @inject(DataChangeBroadcaster) protected readonly changes: DataChangeBroadcaster;
+
+    async candidatesFor(offerId: string, query?: string): Promise<PlacementCandidate[]> {
+        const like = typeof query === 'string' && query.trim() ? `%${query.trim().slice(0, 100).replace(/[%_]/g, '')}%` : '%';
+        return this.db.read(store => store.all<{ id: string; first_name: string | null; last_name: string | null; email: string | null; status: string | null; score: number | null }>(
+            `SELECT c.id, c.first_name, c.last_name, c.email, m.status, m.score FROM candidates c
+             LEFT JOIN matchings m ON m.candidate_id = c.id AND m.offer_id = ?
+             WHERE coalesce(c.last_name, '') || ' ' || coalesce(c.first_name, '') || ' ' || coalesce(c.email, '') LIKE ?
+             ORDER BY m.status IS NULL, m.score DESC, c.last_name COLLATE NOCASE LIMIT 500`, [String(offerId), like])
+            .map(row => ({
+                id: row.id, name: [row.first_name, row.last_name].filter(Boolean).join(' ') || row.email || row.id,
+                pipelineStatus: row.status, score: row.score
+            })));
+    }
 
     async list(filter: { offerId?: string; companyId?: string; candidateId?: string } = {}): Promise<Placement[]> {
         const where: string[] = [];
