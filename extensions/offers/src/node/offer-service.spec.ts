@@ -148,6 +148,11 @@ describe('OfferService', function () {
         const list = await placements.list({ offerId: offer.id });
         assert.strictEqual(list.length, 2);
         assert.strictEqual(list.find(p => p.candidateId === candidateIds[0])?.commissionPercent, 12);
+        const activity = await test.container.get<CompanyService>(CompanyService).activity(companyId);
+        assert.strictEqual(activity.placements.filter(p => p.offerId === offer.id).length, 2, 'the company page lists the placements');
+        assert.ok(activity.offers.some(o => o.id === offer.id && o.status === 'filled' && o.positionsFilled === 2));
+        const choices = await placements.candidatesFor(offer.id);
+        assert.deepStrictEqual(choices.slice(0, 2).map(c => c.pipelineStatus), ['accepted', 'accepted'], 'the pipeline comes first');
         await assert.rejects(placements.create({ candidateId: randomUUID(), offerId: offer.id, startDate: '2026-12-01', contractType: 'CDI' }),
             (error: Error) => MatchProErrors.NotFound.is(error));
     });
