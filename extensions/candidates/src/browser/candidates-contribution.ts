@@ -1,5 +1,5 @@
 import { EditorOpener } from '@matchpro/core/lib/browser/editor-opener';
-import { MATCHPRO_VIEW_CONTAINER_ID } from '@matchpro/core/lib/browser/matchpro-view-container';
+import { matchProViewOptions } from '@matchpro/core/lib/browser/matchpro-view-container';
 import { AbstractViewContribution, ApplicationShell, ConfirmDialog, QuickInputService } from '@theia/core/lib/browser';
 import { CommandRegistry } from '@theia/core/lib/common/command';
 import { MessageService } from '@theia/core/lib/common/message-service';
@@ -21,13 +21,7 @@ export class CandidatesContribution extends AbstractViewContribution<CandidateLi
     @inject(ApplicationShell) protected readonly appShell: ApplicationShell;
 
     constructor() {
-        super({
-            widgetId: CANDIDATE_LIST_VIEW_ID,
-            viewContainerId: MATCHPRO_VIEW_CONTAINER_ID,
-            widgetName: nls.localize('matchpro/candidates/view', 'Candidates'),
-            defaultWidgetOptions: { area: 'left' },
-            toggleCommandId: 'matchpro.candidates.view.toggle'
-        });
+        super(matchProViewOptions(CANDIDATE_LIST_VIEW_ID, nls.localize('matchpro/candidates/view', 'Candidates')));
     }
 
     override registerCommands(registry: CommandRegistry): void {

@@ -1,5 +1,5 @@
 import { EditorOpener } from '@matchpro/core/lib/browser/editor-opener';
-import { MATCHPRO_VIEW_CONTAINER_ID } from '@matchpro/core/lib/browser/matchpro-view-container';
+import { matchProViewOptions } from '@matchpro/core/lib/browser/matchpro-view-container';
 import { AbstractViewContribution, QuickInputService } from '@theia/core/lib/browser';
 import { CommandRegistry } from '@theia/core/lib/common/command';
 import { nls } from '@theia/core/lib/common/nls';
@@ -16,13 +16,7 @@ export class CompaniesContribution extends AbstractViewContribution<CompanyListW
     @inject(QuickInputService) protected readonly quickInput: QuickInputService;
 
     constructor() {
-        super({
-            widgetId: COMPANY_LIST_VIEW_ID,
-            viewContainerId: MATCHPRO_VIEW_CONTAINER_ID,
-            widgetName: nls.localize('matchpro/companies/view', 'Companies'),
-            defaultWidgetOptions: { area: 'left' },
-            toggleCommandId: 'matchpro.companies.view.toggle'
-        });
+        super(matchProViewOptions(COMPANY_LIST_VIEW_ID, nls.localize('matchpro/companies/view', 'Companies')));
     }
 
     override registerCommands(registry: CommandRegistry): void {

@@ -1,4 +1,4 @@
-import { codicon, ViewContainer, WidgetFactory, WidgetManager } from '@theia/core/lib/browser';
+import { codicon, ViewContainer, ViewContributionOptions, WidgetFactory, WidgetManager } from '@theia/core/lib/browser';
 import { ContributionProvider } from '@theia/core/lib/common/contribution-provider';
 import { nls } from '@theia/core/lib/common/nls';
 import { inject, injectable, named } from '@theia/core/shared/inversify';
@@ -38,4 +38,9 @@ export class MatchProViewContainerFactory implements WidgetFactory {
         }
         return container;
     }
+}
+
+/** The options of a view that lives in the MatchPro container (for AbstractViewContribution). */
+export function matchProViewOptions(widgetId: string, widgetName: string): ViewContributionOptions {
+    return { widgetId, widgetName, viewContainerId: MATCHPRO_VIEW_CONTAINER_ID, defaultWidgetOptions: { area: 'left' }, toggleCommandId: `${widgetId}.toggle` };
 }

@@ -1,4 +1,4 @@
-import { MATCHPRO_VIEW_CONTAINER_ID } from '@matchpro/core/lib/browser/matchpro-view-container';
+import { matchProViewOptions } from '@matchpro/core/lib/browser/matchpro-view-container';
 import { AbstractViewContribution, QuickInputService } from '@theia/core/lib/browser';
 import { CommandRegistry } from '@theia/core/lib/common/command';
 import { nls } from '@theia/core/lib/common/nls';
@@ -13,13 +13,7 @@ export class MatchingContribution extends AbstractViewContribution<MatchingWidge
     @inject(QuickInputService) protected readonly quickInput: QuickInputService;
 
     constructor() {
-        super({
-            widgetId: MATCHING_VIEW_ID,
-            viewContainerId: MATCHPRO_VIEW_CONTAINER_ID,
-            widgetName: nls.localize('matchpro/matching/view', 'Matching'),
-            defaultWidgetOptions: { area: 'left' },
-            toggleCommandId: 'matchpro.matching.view.toggle'
-        });
+        super(matchProViewOptions(MATCHING_VIEW_ID, nls.localize('matchpro/matching/view', 'Matching')));
     }
 
     override registerCommands(registry: CommandRegistry): void {

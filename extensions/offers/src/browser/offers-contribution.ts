@@ -1,5 +1,5 @@
 import { EditorOpener } from '@matchpro/core/lib/browser/editor-opener';
-import { MATCHPRO_VIEW_CONTAINER_ID } from '@matchpro/core/lib/browser/matchpro-view-container';
+import { matchProViewOptions } from '@matchpro/core/lib/browser/matchpro-view-container';
 import { AbstractViewContribution, QuickInputService } from '@theia/core/lib/browser';
 import { CommandRegistry } from '@theia/core/lib/common/command';
 import { nls } from '@theia/core/lib/common/nls';
@@ -18,13 +18,7 @@ export class OffersContribution extends AbstractViewContribution<OfferListWidget
     @inject(PlacementRecorder) protected readonly placementRecorder: PlacementRecorder;
 
     constructor() {
-        super({
-            widgetId: OFFER_LIST_VIEW_ID,
-            viewContainerId: MATCHPRO_VIEW_CONTAINER_ID,
-            widgetName: nls.localize('matchpro/offers/view', 'Offers'),
-            defaultWidgetOptions: { area: 'left' },
-            toggleCommandId: 'matchpro.offers.view.toggle'
-        });
+        super(matchProViewOptions(OFFER_LIST_VIEW_ID, nls.localize('matchpro/offers/view', 'Offers')));
     }
 
     override registerCommands(registry: CommandRegistry): void {
