@@ -66,4 +66,39 @@ describe('npx matchpro (headless CLI)', function () {
         assert.strictEqual(missing.code, 1);
         assert.match(missing.stderr, /not found/);
     });
+
+    it('exports all data as JSON (never the AI keys) and the candidates as CSV', () => {
+        const json = matchpro(dataDir, 'export', '--format', 'json', '--json');
+        assert.strictEqual(json.code, 0, json.stderr);
+        const data = JSON.parse(json.stdout);
+        assert.strictEqual(data.candidates.length, 12);
+        assert.strictEqual(data.offers.length, 1);
+        assert.strictEqual(data.ai_keys, undefined);
+        const csv = matchpro(dataDir, 'export', '--format', 'csv');
+        assert.strictEqual(csv.code, 0, csv.stderr);
+        const lines = csv.stdout.trim().split(/\r\n/);
+        assert.strictEqual(lines.length, 13, 'a header and one row per candidate');
+        assert.match(lines[0], /^id,firstName,lastName,email,phone/);
+        assert.ok(lines.some(l => l.includes('julien.martin@example.fr') && l.includes('+33612345678')));
+        assert.strictEqual(matchpro(dataDir, 'export', '--format', 'xml').code, 1);
+    });
+
+    it('backs up and restores into a new folder only, CV files included', () => {
+        const backup = path.join(os.tmpdir(), `matchpro-cli-backup-${process.pid}.mpbak`);
+        const made = matchpro(dataDir, 'backup', '--out', backup, '--json');
+        assert.strictEqual(made.code, 0, made.stderr);
+        const target = fs.mkdtempSync(path.join(os.tmpdir(), 'matchpro-cli-restored-'));
+        const restored = matchpro(target, 'restore', '--from', backup, '--key-file', path.join(dataDir, 'store.key'), '--json');
+        assert.strictEqual(restored.code, 0, restored.stderr);
+        const candidates = JSON.parse(matchpro(target, 'candidates', 'list', '--json').stdout);
+        assert.strictEqual(candidates.length, 12);
+        const shown = JSON.parse(matchpro(target, 'candidates', 'show', candidates[0].id, '--json').stdout);
+        assert.ok(shown.cvFileId, 'the CV file comes back with its candidate');
+        const again = matchpro(target, 'restore', '--from', backup, '--key-file', path.join(dataDir, 'store.key'));
+        assert.strictEqual(again.code, 1, 'never over existing data');
+        assert.match(again.stderr, /not empty/);
+        fs.rmSync(target, { recursive: true, force: true });
+        fs.rmSync(backup, { force: true });
+        fs.rmSync(`${backup}.files`, { recursive: true, force: true });
+    });
 });

@@ -10,6 +10,7 @@ export namespace WorkbenchCommands {
     export const LOAD_DEMO_DATA = matchProCommand('matchpro.demo.load', 'matchpro/command/loadDemo', 'Load Demo Data');
     export const SHOW_DATA_FOLDER = matchProCommand('matchpro.data.info', 'matchpro/command/dataInfo', 'Show Data Folder');
     export const BACKUP = matchProCommand('matchpro.data.backup', 'matchpro/command/backup', 'Back Up Database…');
+    export const RESTORE = matchProCommand('matchpro.data.restore', 'matchpro/command/restore', 'Restore a Backup into a New Data Folder…');
 }
 
 /** Palette commands that act on the whole workbench: demo data, data folder, backup. */
@@ -50,6 +51,24 @@ export class WorkbenchCommandContribution implements CommandContribution {
                 try {
                     const result = await this.workbench.backup(file);
                     this.messages.info(nls.localize('matchpro/backup/done', 'Encrypted backup written to {0} ({1} bytes).', result.file, result.bytes));
+                } catch (error) {
+                    this.messages.error(error instanceof Error ? error.message : String(error));
+                }
+            }
+        });
+        registry.registerCommand(WorkbenchCommands.RESTORE, {
+            execute: async () => {
+                const backupFile = await this.quickInput.input({ prompt: nls.localize('matchpro/restore/file', 'Backup file to restore (path on the MatchPro server machine)') });
+                const targetDir = backupFile && await this.quickInput.input({ prompt: nls.localize('matchpro/restore/target', 'New, empty data folder to restore into') });
+                const keyFile = targetDir && await this.quickInput.input({
+                    prompt: nls.localize('matchpro/restore/key', 'store.key of the original data folder (leave empty for a passphrase-protected backup)')
+                });
+                if (!backupFile || !targetDir || keyFile === undefined) {
+                    return;
+                }
+                try {
+                    const result = await this.workbench.restore(backupFile, targetDir, keyFile || undefined);
+                    this.messages.info(nls.localize('matchpro/restore/done', 'Backup restored into {0}. Start MatchPro with MATCHPRO_DATA_DIR={0} to work on it.', result.dataDir));
                 } catch (error) {
                     this.messages.error(error instanceof Error ? error.message : String(error));
                 }

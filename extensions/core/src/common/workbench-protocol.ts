@@ -21,4 +21,9 @@ export interface WorkbenchService {
     loadDemoData(): Promise<DemoDataResult>;
     /** Writes a consistent encrypted backup to the given file path on the backend machine. */
     backup(file: string): Promise<{ file: string; bytes: number }>;
+    /**
+     * Restores a backup into a new, empty folder on the backend machine (never over the data in use).
+     * `keyFile`: the original folder's store.key, for a backup protected by a key file.
+     */
+    restore(backupFile: string, targetDir: string, keyFile?: string): Promise<{ dataDir: string }>;
 }

@@ -6,6 +6,9 @@ import { ContainerModule } from '@theia/core/shared/inversify';
 import { DATA_CHANGE_PATH, DataChangeClient } from '../common/data-change-protocol';
 import { WORKBENCH_SERVICE_PATH, WorkbenchService } from '../common/workbench-protocol';
 import { AuditLog } from './audit-log';
+import { BackupCommand, RestoreCommand } from './cli/backup-restore-commands';
+import { CliCommand } from './cli/cli-command';
+import { ExportCommand } from './cli/export-command';
 import { DataChangeBroadcaster } from './data-change-broadcaster';
 import { DemoDataContribution } from './demo-data-contribution';
 import { frenchLocalization } from './french-localization';
@@ -35,6 +38,11 @@ export default new ContainerModule((bind, _unbind, isBound) => {
         initialize: () => { ctx.container.get(MatchProDatabase).store().catch(error => console.error(`MatchPro: cannot open the database: ${error.message}`)); },
         onStop: () => { ctx.container.get(MatchProDatabase).close().catch(() => undefined); }
     })).inSingletonScope();
+
+    for (const command of [BackupCommand, RestoreCommand, ExportCommand]) {
+        bind(command).toSelf().inSingletonScope();
+        bind(CliCommand).toService(command);
+    }
 
     bind(LocalizationContribution).toConstantValue(frenchLocalization(require('../../i18n/nls.fr.json')));
 });

@@ -7,6 +7,7 @@ import { DataFolderInfo, DemoDataResult, WorkbenchService } from '../common/work
 import { DataChangeBroadcaster } from './data-change-broadcaster';
 import { DemoDataContribution } from './demo-data-contribution';
 import { MatchProDatabase } from './matchpro-database';
+import { EncryptedStore } from './storage/encrypted-store';
 
 const COUNTED = ['candidates', 'companies', 'contacts', 'offers', 'matchings', 'placements'] as const;
 
@@ -48,6 +49,23 @@ export class WorkbenchServiceImpl implements WorkbenchService {
         const target = path.resolve(file);
         await (await this.db.store()).backup(target);
         return { file: target, bytes: fs.statSync(target).size };
+    }
+
+    async restore(backupFile: string, targetDir: string, keyFile?: string): Promise<{ dataDir: string }> {
+        for (const [name, value] of [['backupFile', backupFile], ['targetDir', targetDir]] as const) {
+            if (typeof value !== 'string' || !value.trim() || value.length > 4096) {
+                throw MatchProErrors.InvalidInput(`invalid restore: ${name}: a path is required`, [{ path: name, message: 'required' }]);
+            }
+        }
+        const target = path.resolve(targetDir);
+        if (target === path.resolve(this.db.dataDir)) {
+            throw MatchProErrors.Rejected('Restore into a new folder: the data folder in use is never overwritten.');
+        }
+        await EncryptedStore.restore(path.resolve(backupFile), target, {
+            keyFile: typeof keyFile === 'string' && keyFile ? path.resolve(keyFile) : undefined,
+            passphrase: process.env.MATCHPRO_PASSPHRASE || undefined
+        });
+        return { dataDir: target };
     }
 }
 
