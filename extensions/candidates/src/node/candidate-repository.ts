@@ -28,7 +28,8 @@ export class CandidateRepository extends RecordRepository<Candidate> {
             row.rowid,
             [candidate.firstName, candidate.lastName, candidate.email].filter(Boolean).join(' '),
             [candidate.title, ...candidate.experiences.map(e => e.title)].filter(Boolean).join(' '),
-            [...candidate.skills.map(s => s.name), ...candidate.certifications, ...candidate.drivingLicences.map(l => `permis ${l}`)].join(' '),
+            // Licences twice: "permis CE" for what a person types, "permisce" as one token for the exact licence filter.
+            [...candidate.skills.map(s => s.name), ...candidate.certifications, ...candidate.drivingLicences.map(l => `permis ${l} ${licenceToken(l)}`)].join(' '),
             [candidate.city, candidate.postcode].filter(Boolean).join(' '),
             [candidate.summary, ...candidate.experiences.map(e => e.company), ...candidate.education.map(e => `${e.degree ?? ''} ${e.school ?? ''}`)].filter(Boolean).join(' ')
         ]);
@@ -51,8 +52,13 @@ export function summarizeCandidate(candidate: Candidate): CandidateSummary {
     };
 }
 
-/** Turns what a person types into an FTS4 query: each word a prefix, all required. */
-export function ftsQuery(text: string): string | undefined {
+/** One search token per licence category, so "C" never matches "CE". */
+export function licenceToken(licence: string): string {
+    return `permis${licence.toLowerCase().replace(/[^a-z0-9]/g, '')}`;
+}
+
+/** Turns what a person types into an FTS4 query: each word a prefix, all required (in `column` when given). */
+export function ftsQuery(text: string, column?: 'skills'): string | undefined {
     const words = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-    return words.length ? words.slice(0, 12).map(w => `${w}*`).join(' ') : undefined;
+    return words.length ? words.slice(0, 12).map(w => `${column ? column + ':' : ''}${w}*`).join(' ') : undefined;
 }
