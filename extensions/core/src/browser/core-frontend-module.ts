@@ -1,3 +1,4 @@
+import { ApplicationShellOptions } from '@theia/core/lib/browser/shell/application-shell';
 import { bindViewContribution, FrontendApplicationContribution, WebSocketConnectionProvider, WidgetFactory } from '@theia/core/lib/browser';
 import { bindContributionProvider } from '@theia/core/lib/common/contribution-provider';
 import { CommandContribution } from '@theia/core/lib/common/command';
@@ -8,10 +9,14 @@ import { DataChangeWatcher } from './data-change-watcher';
 import { EditorOpener } from './editor-opener';
 import { MatchProView, MatchProViewContainerFactory } from './matchpro-view-container';
 import { MatchProViewContainerContribution } from './matchpro-view-container-contribution';
+import { isPhoneScreen, PHONE_SHELL_OPTIONS } from './phone-layout';
 import { WorkbenchCommandContribution } from './workbench-command-contribution';
 import '../../src/browser/style/matchpro.css';
 
-export default new ContainerModule(bind => {
+export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
+    if (isPhoneScreen()) {
+        rebind(ApplicationShellOptions).toConstantValue(PHONE_SHELL_OPTIONS);
+    }
     bindContributionProvider(bind, MatchProView);
     bind(MatchProViewContainerFactory).toSelf().inSingletonScope();
     bind(WidgetFactory).toService(MatchProViewContainerFactory);
