@@ -141,12 +141,18 @@ describe('MatchPro workbench in the browser', function () {
         const fixtures = require('path').join(root, 'extensions', 'candidates', 'test-fixtures');
         const chooser = page.waitForEvent('filechooser');
         await page.locator('.matchpro-import-cvs').click();
-        await (await chooser).setFiles(['fr-two-columns.pdf', 'truncated.pdf', 'fr-tables-header.docx'].map(f => require('path').join(fixtures, f)));
+        // A 30 MB "scan" is refused in the browser, before it loads the connection; the rest goes on.
+        const big = require('path').join(require('os').tmpdir(), `matchpro-e2e-scan-${process.pid}.png`);
+        require('fs').writeFileSync(big, Buffer.alloc(30 * 1024 * 1024, 7));
+        await (await chooser).setFiles([...['fr-two-columns.pdf', 'truncated.pdf'].map(f => require('path').join(fixtures, f)), big,
+            require('path').join(fixtures, 'fr-tables-header.docx')]);
         const summary = page.locator('.theia-notification-message', { hasText: 'imported' }).first();
         await summary.waitFor({ timeout: 120000 });
         const text = await summary.innerText();
-        assert.match(text, /2 imported, 0 updated, 0 duplicates to review, 1 failed \(of 3\)/);
+        require('fs').rmSync(big, { force: true });
+        assert.match(text, /2 imported, 0 updated, 0 duplicates to review, 2 failed \(of 4\)/);
         assert.match(text, /truncated\.pdf: The file is damaged/);
+        assert.match(text, /matchpro-e2e-scan-\d+\.png: The file is too large: 30\.0 MB/);
         await context.close();
     });
 

@@ -2,7 +2,7 @@ import { MessageService } from '@theia/core/lib/common/message-service';
 import { nls } from '@theia/core/lib/common/nls';
 import { CancellationTokenSource } from '@theia/core/lib/common/cancellation';
 import { inject, injectable } from '@theia/core/shared/inversify';
-import { CandidateService, ImportOutcome } from '../common/candidate-protocol';
+import { CandidateService, ImportOutcome, MAX_CV_BYTES } from '../common/candidate-protocol';
 
 /**
  * Sends the chosen CV files to the backend one by one, with a progress notification (files done /
@@ -50,6 +50,16 @@ export class CvImportRunner {
                     break;
                 }
                 progress.report({ message: `${index + 1} / ${files.length} — ${file.name}`, work: { done: index, total: files.length } });
+                if (file.size > MAX_CV_BYTES) {
+                    // Refused here: sending it would only load the connection for a file the backend refuses too.
+                    const limit = `${MAX_CV_BYTES / 1048576} MB`;
+                    outcomes.push({
+                        file: file.name, status: 'failed', code: 'too-large',
+                        error: `The file is too large: ${(file.size / 1048576).toFixed(1)} MB exceeds the limit of ${limit}.`,
+                        errorFr: `Le fichier est trop volumineux : ${(file.size / 1048576).toFixed(1)} Mo dépasse la limite de ${limit}.`
+                    });
+                    continue;
+                }
                 try {
                     outcomes.push(await this.candidates.importCv(file.name, new Uint8Array(await file.arrayBuffer())));
                 } catch (error) {

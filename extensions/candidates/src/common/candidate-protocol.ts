@@ -22,6 +22,9 @@ export interface CandidatePage {
     rows: CandidateSummary[];
 }
 
+/** Largest CV file accepted (checked in the browser before sending, and again by the backend). */
+export const MAX_CV_BYTES = 25 * 1024 * 1024;
+
 export type ImportErrorCode = 'password-protected' | 'corrupt' | 'empty' | 'too-large' | 'unsupported' | 'unreadable' | 'ocr-failed' | 'invalid';
 
 /** The outcome of importing one CV file. */

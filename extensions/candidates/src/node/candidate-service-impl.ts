@@ -9,7 +9,7 @@ import { RecordRepository } from '@matchpro/core/lib/node/record-repository';
 import type { SqlParam, StoreTransaction } from '@matchpro/core/lib/node/storage/store-types';
 import { AiGateway } from '@matchpro/ai/lib/node/ai-gateway';
 import { inject, injectable, optional, postConstruct } from '@theia/core/shared/inversify';
-import { CandidatePage, CandidateQuery, CandidateService, ImportOutcome } from '../common/candidate-protocol';
+import { CandidatePage, CandidateQuery, CandidateService, ImportOutcome, MAX_CV_BYTES } from '../common/candidate-protocol';
 import { mergeCandidateFields } from './candidate-merge';
 import { CandidateRepository, ftsQuery, licenceToken, summarizeCandidate } from './candidate-repository';
 import { CvFileStore } from './cv-file-store';
@@ -17,7 +17,6 @@ import { CvFileType } from './parsing/cv-file-type';
 import { CvParseError } from './parsing/cv-parse-error';
 import { CvParserService } from './parsing/cv-parser-service';
 
-const MAX_CV_BYTES = 25 * 1024 * 1024;
 
 const MEDIA_TYPES: Record<CvFileType, string> = {
     pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
