@@ -16,7 +16,7 @@ export class CandidateListWidget extends EntityListWidget {
     @inject(CommandService) protected readonly commands: CommandService;
     @inject(DataChangeWatcher) protected readonly watcher: DataChangeWatcher;
 
-    protected filters: Pick<CandidateQuery, 'city' | 'licence' | 'skill' | 'availableBy' | 'sort'> = { sort: 'name' };
+    protected filters: Pick<CandidateQuery, 'city' | 'near' | 'radiusKm' | 'licence' | 'skill' | 'availableBy' | 'sort'> = { sort: 'name', radiusKm: 30 };
     protected showFilters = false;
 
     @postConstruct()
@@ -51,7 +51,7 @@ export class CandidateListWidget extends EntityListWidget {
     }
 
     protected emptyMessage(): string {
-        return this.query || Object.values(this.filters).some(v => v && v !== 'name')
+        return this.query || this.filters.city || this.filters.near || this.filters.licence || this.filters.skill || this.filters.availableBy
             ? nls.localize('matchpro/candidates/noMatch', 'No candidate matches.')
             : nls.localize('matchpro/candidates/empty', 'No candidate yet. Import CVs (files or a folder) or load the demo data.');
     }
@@ -80,6 +80,11 @@ export class CandidateListWidget extends EntityListWidget {
         return <div className='matchpro-list-filters'>
             <input className='theia-input' placeholder={nls.localize('matchpro/candidates/filterCity', 'City or postcode')} value={this.filters.city ?? ''} onChange={set('city')} />
             <input className='theia-input' placeholder={nls.localize('matchpro/candidates/filterSkill', 'Skill')} value={this.filters.skill ?? ''} onChange={set('skill')} />
+            <input className='theia-input matchpro-filter-near' placeholder={nls.localize('matchpro/candidates/filterNear', 'Near (commune or postcode)')} value={this.filters.near ?? ''} onChange={set('near')} />
+            <select className='theia-select' value={String(this.filters.radiusKm ?? 30)} title={nls.localize('matchpro/candidates/radiusFilter', 'Distance')}
+                onChange={event => { this.filters = { ...this.filters, radiusKm: Number(event.target.value) }; this.refresh(); }}>
+                {[5, 10, 20, 30, 50, 100].map(km => <option key={km} value={km}>{km} km</option>)}
+            </select>
             <select className='theia-select' value={this.filters.licence ?? ''} onChange={set('licence')} title={nls.localize('matchpro/candidates/filterLicence', 'Driving licence')}>
                 <option value=''>{nls.localize('matchpro/candidates/anyLicence', 'Any licence')}</option>
                 {['B', 'C', 'CE', 'D', 'BE'].map(l => <option key={l} value={l}>Permis {l}</option>)}

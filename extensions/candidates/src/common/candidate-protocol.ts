@@ -10,6 +10,9 @@ export interface CandidateQuery {
     /** Driving licence category the candidate must hold, e.g. "C". */
     licence?: string;
     skill?: string;
+    /** Lives within `radiusKm` (default 30) of this commune or postcode. */
+    near?: string;
+    radiusKm?: number;
     /** Available on or before this date (YYYY-MM-DD). */
     availableBy?: string;
     sort?: 'name' | 'updated' | 'city';

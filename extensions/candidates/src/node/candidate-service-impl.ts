@@ -3,6 +3,7 @@ import {
     Candidate, CandidateFields, CandidateInput, CandidateSummary, Interaction, InteractionInput, MatchProErrors, ParsedProfile, validate
 } from '@matchpro/core/lib/common';
 import { AuditLog } from '@matchpro/core/lib/node/audit-log';
+import { CommuneLocator } from '@matchpro/core/lib/node/commune-locator';
 import { DataChangeBroadcaster } from '@matchpro/core/lib/node/data-change-broadcaster';
 import { MatchProDatabase } from '@matchpro/core/lib/node/matchpro-database';
 import { RecordRepository } from '@matchpro/core/lib/node/record-repository';
@@ -60,6 +61,11 @@ export class CandidateServiceImpl implements CandidateService {
         if (typeof query.city === 'string' && query.city.trim()) {
             where.push('(c.city LIKE ? OR c.postcode LIKE ?)');
             params.push(`%${query.city.trim().slice(0, 100)}%`, `${query.city.trim().slice(0, 10)}%`);
+        }
+        if (typeof query.near === 'string' && query.near.trim()) {
+            const postcodes = this.postcodesNear(query.near.trim().slice(0, 100), Number(query.radiusKm) || 30);
+            where.push(`c.postcode IN (${postcodes.map(() => '?').join(', ') || "''"})`);
+            params.push(...postcodes);
         }
         if (typeof query.availableBy === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(query.availableBy)) {
             where.push('(c.available_from IS NULL OR c.available_from <= ?)');
@@ -240,6 +246,16 @@ export class CandidateServiceImpl implements CandidateService {
         });
         this.changes.notify({ kind: 'interaction', ids: [interaction.id], change: 'created' });
         return interaction;
+    }
+
+    /** Postcodes around a commune or postcode a recruiter typed; an unknown place is a clear error. */
+    protected postcodesNear(near: string, radiusKm: number): string[] {
+        const postcode = /\b\d{5}\b/.exec(near)?.[0];
+        const place = CommuneLocator.instance().locate(postcode, postcode ? near.replace(postcode, '').trim() || undefined : near);
+        if (!place) {
+            throw MatchProErrors.InvalidInput(`invalid search: near: "${near}" is not a French commune or postcode`, [{ path: 'near', message: 'unknown commune' }]);
+        }
+        return CommuneLocator.instance().postcodesWithin(place, Math.min(Math.max(radiusKm, 1), 500));
     }
 
     /** Summaries of many candidates by id (matching and dashboard lists). */

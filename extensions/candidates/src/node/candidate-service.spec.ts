@@ -65,6 +65,25 @@ describe('CandidateService: import, search, duplicates, erasure', function () {
         assert.ok(!(await candidates.list({ city: '69' })).rows.some(r => r.id === id));
     });
 
+    it('finds candidates near a commune, within a radius', async () => {
+        const ids: Record<string, string> = {};
+        for (const file of ['04-sophie-lambert-preparatrice.pdf', '12-thomas-leroy-cariste.pdf']) {
+            const outcome = await candidates.importCv(file, read(path.join(DEMO_CVS, file)));
+            assert.strictEqual(outcome.status, 'imported', file);
+            ids[file] = (outcome as { candidateId: string }).candidateId;
+        }
+        const near = async (place: string, radiusKm: number) => (await candidates.list({ near: place, radiusKm, limit: 100 })).rows.map(r => r.id);
+        const saintPriest10 = await near('Saint-Priest', 10);
+        assert.ok(saintPriest10.includes(ids['04-sophie-lambert-preparatrice.pdf']), 'Vénissieux is ~5 km away');
+        assert.ok(!(await near('Saint-Priest', 3)).includes(ids['04-sophie-lambert-preparatrice.pdf']), 'but not within 3 km');
+        assert.ok(!saintPriest10.includes(ids['12-thomas-leroy-cariste.pdf']));
+        const kevin = (await candidates.list({ text: 'kevin roux' })).rows[0].id;
+        assert.ok(!saintPriest10.includes(kevin), 'Bourg-en-Bresse is ~60 km away');
+        assert.ok((await near('69800', 80)).includes(kevin));
+        assert.ok((await near('13015', 20)).includes(ids['12-thomas-leroy-cariste.pdf']), 'by postcode, in Marseille');
+        await assert.rejects(candidates.list({ near: 'Atlantis' }), (e: Error) => MatchProErrors.InvalidInput.is(e) && /not a French commune/.test(e.message));
+    });
+
     it('detects a duplicate (same email) instead of creating a second candidate, then merges it on request', async () => {
         const before = (await candidates.list()).total;
         const again = await candidates.importCv('fr-one-column (copie).pdf', read(path.join(FIXTURES, 'fr-one-column.pdf')));

@@ -68,14 +68,15 @@ export class ImportCommand implements CliCommand {
 export class CandidatesListCommand implements CliCommand {
     readonly words = ['candidates', 'list'];
     readonly summary = 'lists or searches candidates';
-    readonly usage = 'candidates list [--query Q] [--city C] [--licence L] [--skill S] [--limit N] [--json]';
+    readonly usage = 'candidates list [--query Q] [--city C] [--near COMMUNE|POSTCODE [--radius KM]] [--licence L] [--skill S] [--limit N] [--json]';
 
     @inject(CandidateServiceImpl) protected readonly candidates: CandidateServiceImpl;
 
     async run(args: CliArgs): Promise<CandidatePage['rows']> {
         const option = (name: string) => typeof args.options[name] === 'string' ? args.options[name] as string : undefined;
         const page = await this.candidates.list({
-            text: option('query'), city: option('city'), licence: option('licence'), skill: option('skill'),
+            text: option('query'), city: option('city'), near: option('near'), radiusKm: option('radius') ? Number(option('radius')) : undefined,
+            licence: option('licence'), skill: option('skill'),
             limit: option('limit') ? Number(option('limit')) : 1000
         });
         return page.rows;

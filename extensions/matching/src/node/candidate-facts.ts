@@ -1,7 +1,7 @@
 import { Candidate, ContractType } from '@matchpro/core/lib/common';
 import { cefrRank } from '@matchpro/core/lib/common/domain/language-level';
 import { Certification, parseCertification } from './certification';
-import { CommuneLocator, Place } from './commune-locator';
+import { CommuneLocator, Place } from '@matchpro/core/lib/node/commune-locator';
 import { licenceMask } from './driving-licence';
 
 /**

@@ -4,7 +4,7 @@ import { inject, injectable } from '@theia/core/shared/inversify';
 import { performance } from 'perf_hooks';
 import { combineScores, DEFAULT_MATCHING_CONFIG, MatchingConfig } from '../common/matching-weights';
 import { CandidateFacts, candidateFacts, candidateJobTitle, candidateTexts } from './candidate-facts';
-import { CommuneLocator } from './commune-locator';
+import { CommuneLocator } from '@matchpro/core/lib/node/commune-locator';
 import { licenceBit } from './driving-licence';
 import { evaluatePair, Explanation, FEATURE_COUNT, newPairScore } from './pair-evaluation';
 import { extendCredits, occupationTable, offerTexts, PreparedOffer, prepareOffer } from './prepared-offer';

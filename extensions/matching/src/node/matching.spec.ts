@@ -9,7 +9,7 @@ import { MatchProDatabase } from '@matchpro/core/lib/node/matchpro-database';
 import { Container } from '@theia/core/shared/inversify';
 import { MatchingService, MatchResult } from '../common/matching-protocol';
 import { compareCertification, parseCertification } from './certification';
-import { CommuneLocator, haversineKm } from './commune-locator';
+import { CommuneLocator, haversineKm } from '@matchpro/core/lib/node/commune-locator';
 import { licenceClosure, parseLicence } from './driving-licence';
 import { MatchCommand, MatchingRetrainCommand } from './matching-cli-commands';
 import { MatchingEngine } from './matching-engine';
@@ -172,7 +172,8 @@ describe('matching service', function (): void {
         const rFar = ranking.results.find(r => r.candidateId === far.id)!;
         assert.equal(rFar.capped, true);
         assert.match(rFar.weaknesses.find(w => w.kind === 'distance')!.message, /about 2\d\d km from Lyon \(Marseille\).*30 km/);
-        assert.match(ranking.results.find(r => r.candidateId === near.id)!.strengths.find(s => s.kind === 'distance')!.message, /same département/);
+        assert.match(ranking.results.find(r => r.candidateId === near.id)!.strengths.find(s => s.kind === 'distance')!.message, /Lives in Lyon, where the offer is, within the 30 km/);
+        assert.match(ranking.results.find(r => r.candidateId === mid.id)!.weaknesses.find(w => w.kind === 'distance')!.message, /about (59|6\d) km from Lyon \(Bourg-en-Bresse\), beyond the 50 km/);
     });
 
     it('matches a French CV to an English offer', async () => {

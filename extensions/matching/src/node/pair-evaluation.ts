@@ -1,7 +1,7 @@
 import type { MatchEvidence } from '@matchpro/core/lib/common';
 import { CandidateFacts } from './candidate-facts';
 import { compareCertification, trainingHint } from './certification';
-import { haversineKm } from './commune-locator';
+import { haversineKm } from '@matchpro/core/lib/node/commune-locator';
 import { PreparedOffer } from './prepared-offer';
 import { QuantizedVectors } from './quantized-vectors';
 
@@ -206,9 +206,11 @@ export function evaluatePair(p: PreparedOffer, c: CandidateFacts, titleVecs: Qua
         ruleSum += 2 * value; ruleWeight += 2;
         distanceRatio = clamp01(d / r / 4);
         if (explain) {
-            const same = p.place.departement === c.place.departement;
+            // Without commune coordinates on either side, the distance is between département chefs-lieux: say so.
+            const same = p.place.departement === c.place.departement && (p.place.precision === 'departement' || c.place.precision === 'departement');
             const where = same ? { en: `in the same département as the offer (${c.city || c.place.departement})`, fr: `dans le même département que l'offre (${c.city || c.place.departement})` }
-                : { en: `about ${Math.round(d)} km from ${p.city || 'the offer'} (${c.city})`, fr: `à environ ${Math.round(d)} km de ${p.city || "l'offre"} (${c.city})` };
+                : d < 1 ? { en: `in ${c.city || p.city || 'the offer\'s commune'}, where the offer is`, fr: `à ${c.city || p.city || "la commune de l'offre"}, comme l'offre` }
+                    : { en: `about ${Math.round(d)} km from ${p.city || 'the offer'} (${c.city})`, fr: `à environ ${Math.round(d)} km de ${p.city || "l'offre"} (${c.city})` };
             if (d <= r) {
                 explain.strengths.push(ev('distance', `Lives ${where.en}, within the ${r} km travel radius`, `Habite ${where.fr}, dans son rayon de ${r} km`));
                 if (d > 0.8 * r && !c.hasVehicle) { explain.risks.push(ev('distance', `Near the edge of the ${r} km radius and no vehicle declared`, `En limite du rayon de ${r} km et sans véhicule déclaré`)); }

@@ -1,7 +1,7 @@
 import type { JobOffer } from '@matchpro/core/lib/common';
 import { cefrRank } from '@matchpro/core/lib/common/domain/language-level';
 import { Certification, parseCertification } from './certification';
-import { CommuneLocator, Place } from './commune-locator';
+import { CommuneLocator, Place } from '@matchpro/core/lib/node/commune-locator';
 import { licenceBit, parseLicence } from './driving-licence';
 import { contractMask, dayNumber, yearlySalary } from './candidate-facts';
 import { SkillVocabulary } from './skill-vocabulary';

