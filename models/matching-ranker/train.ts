@@ -45,7 +45,6 @@ function auc(scores: Float32Array, labels: Float32Array): number {
 
 async function main(): Promise<void> {
     const started = Date.now();
-    const root = path.resolve(__dirname, '..', '..');
     const container = new Container();
     container.bind(MatchProConfig).toConstantValue({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'ranker-train-')), actor: 'train' });
     container.load(require('@matchpro/core/lib/node/core-backend-module').default, require('@matchpro/taxonomy/lib/node/taxonomy-backend-module').default);
