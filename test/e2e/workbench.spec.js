@@ -97,6 +97,11 @@ describe('MatchPro workbench in the browser', function () {
         assert.match(await editor.locator('input[name=certifications]').inputValue(), /CACES R489 cat\. 3/);
         await page.locator('.matchpro-cv-preview iframe').waitFor();
         await page.screenshot({ path: screenshotPath('candidate-editor.png') });
+        // From the candidate's page: the offers that fit them, the cariste offer first.
+        await editor.locator('.matchpro-match-candidate').click();
+        const offersForJulien = page.locator('#matchpro-matching .matchpro-match-row').first();
+        await offersForJulien.waitFor({ timeout: 120000 });
+        assert.match(await offersForJulien.innerText(), /Cariste CACES R489/);
         // Matching: the cariste offer ranks the local cariste with CACES 3 first, explains why, and keeps the pipeline status.
         await runCommand(page, 'MatchPro: Match Candidates for an Offer');
         await page.locator('.quick-input-widget input').fill('Cariste CACES');
@@ -104,7 +109,8 @@ describe('MatchPro workbench in the browser', function () {
         await page.keyboard.press('Enter');
         const matching = page.locator('#matchpro-matching');
         const firstRow = matching.locator('.matchpro-match-row').first();
-        await firstRow.waitFor({ timeout: 120000 });
+        // The view showed Julien's offers just before: wait for the new ranking, whose first row is Julien.
+        await page.waitForFunction(() => document.querySelector('#matchpro-matching .matchpro-match-row')?.textContent?.includes('Julien Martin'), undefined, { timeout: 120000 });
         assert.match(await firstRow.innerText(), /Julien Martin/);
         await firstRow.click();
         assert.match(await matching.locator('.matchpro-match-explanation').innerText(), /CACES/);

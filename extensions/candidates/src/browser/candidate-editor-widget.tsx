@@ -3,6 +3,7 @@ import { EditorOptions } from '@matchpro/core/lib/browser/editor-opener';
 import { CheckboxField, errorMessage, NumberField, SelectField, TextAreaField, TextField } from '@matchpro/core/lib/browser/form-fields';
 import { RecordEditorWidget } from '@matchpro/core/lib/browser/record-editor-widget';
 import { codicon } from '@theia/core/lib/browser';
+import { CommandService } from '@theia/core/lib/common/command';
 import { MessageService } from '@theia/core/lib/common/message-service';
 import { nls } from '@theia/core/lib/common/nls';
 import { inject, injectable, postConstruct } from '@theia/core/shared/inversify';
@@ -30,6 +31,7 @@ export class CandidateEditorWidget extends RecordEditorWidget {
     @inject(CandidateService) protected readonly candidates: CandidateService;
     @inject(MessageService) protected readonly messages: MessageService;
     @inject(CandidateEditorOptions) protected readonly options: EditorOptions;
+    @inject(CommandService) protected readonly commands: CommandService;
 
     protected candidate: Candidate | undefined;
     protected fields: CandidateFields = newCandidateFields();
@@ -193,6 +195,8 @@ export class CandidateEditorWidget extends RecordEditorWidget {
                 <div className='matchpro-form-actions'>
                     <button className='theia-button main matchpro-save' disabled={this.busy} onClick={this.save}>{nls.localize('matchpro/form/save', 'Save')}</button>
                     {this.candidate?.cvFileId && <button className='theia-button secondary' disabled={this.busy} onClick={this.reparse}>{nls.localize('matchpro/candidates/reparseButton', 'Parse the CV again')}</button>}
+                    {this.candidate && <button className='theia-button secondary matchpro-match-candidate' disabled={this.busy}
+                        onClick={() => this.commands.executeCommand('matchpro.matching.forCandidate', this.candidate!.id)}>{nls.localize('matchpro/candidates/matchOffers', 'Match offers')}</button>}
                 </div>
                 {this.candidate && this.renderInteractions()}
             </div>

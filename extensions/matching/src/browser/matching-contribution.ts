@@ -1,4 +1,3 @@
-import { matchProViewOptions } from '@matchpro/core/lib/browser/matchpro-view-container';
 import { AbstractViewContribution, QuickInputService } from '@theia/core/lib/browser';
 import { CommandRegistry } from '@theia/core/lib/common/command';
 import { nls } from '@theia/core/lib/common/nls';
@@ -12,8 +11,12 @@ export class MatchingContribution extends AbstractViewContribution<MatchingWidge
     @inject(MatchingService) protected readonly matching: MatchingService;
     @inject(QuickInputService) protected readonly quickInput: QuickInputService;
 
+    // A ranking needs room (score bars, explanation): it opens in the main area, beside the records.
     constructor() {
-        super(matchProViewOptions(MATCHING_VIEW_ID, nls.localize('matchpro/matching/view', 'Matching')));
+        super({
+            widgetId: MATCHING_VIEW_ID, widgetName: nls.localize('matchpro/matching/view', 'Matching'),
+            defaultWidgetOptions: { area: 'main' }, toggleCommandId: `${MATCHING_VIEW_ID}.toggle`
+        });
     }
 
     override registerCommands(registry: CommandRegistry): void {

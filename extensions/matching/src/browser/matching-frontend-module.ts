@@ -1,4 +1,3 @@
-import { MatchProView } from '@matchpro/core/lib/browser/matchpro-view-container';
 import { bindViewContribution, WebSocketConnectionProvider, WidgetFactory } from '@theia/core/lib/browser';
 import { ContainerModule } from '@theia/core/shared/inversify';
 import { MATCHING_SERVICE_PATH, MatchingService } from '../common/matching-protocol';
@@ -10,6 +9,5 @@ export default new ContainerModule(bind => {
         ctx.container.get(WebSocketConnectionProvider).createProxy<MatchingService>(MATCHING_SERVICE_PATH)).inSingletonScope();
     bind(MatchingWidget).toSelf().inSingletonScope();
     bind(WidgetFactory).toDynamicValue(ctx => ({ id: MATCHING_VIEW_ID, createWidget: () => ctx.container.get(MatchingWidget) })).inSingletonScope();
-    bind(MatchProView).toConstantValue({ viewId: MATCHING_VIEW_ID, rank: 40 });
     bindViewContribution(bind, MatchingContribution);
 });

@@ -273,6 +273,9 @@ export class OfferEditorWidget extends RecordEditorWidget {
                 <ul>{this.offerPlacements.map(p => <li key={p.id}>{p.startDate} — {p.candidateName}{p.commissionPercent !== undefined ? ` · ${p.commissionPercent} %` : ''}</li>)}</ul>
                 {(offer.status === 'active' || offer.status === 'suspended') && <button className='theia-button secondary matchpro-record-placement' disabled={this.busy}
                     onClick={() => this.commands.executeCommand(OfferCommands.RECORD_PLACEMENT.id, offer.id)}>{OfferCommands.RECORD_PLACEMENT.label}</button>}
+                {/* The matching extension's palette command, when it is installed. */}
+                <button className='theia-button secondary matchpro-match-offer' disabled={this.busy}
+                    onClick={() => this.commands.executeCommand('matchpro.matching.forOffer', offer.id)}>{nls.localize('matchpro/offers/matchCandidates', 'Match candidates')}</button>
             </div>
             <ul className='matchpro-history'>
                 {offer.statusHistory.slice().reverse().map((change, index) => <li key={index}>
