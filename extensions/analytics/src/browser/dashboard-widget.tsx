@@ -4,6 +4,7 @@ import { nls } from '@theia/core/lib/common/nls';
 import { inject, injectable, postConstruct } from '@theia/core/shared/inversify';
 import * as React from '@theia/core/shared/react';
 import { DashboardFigures, DashboardService } from '../common/dashboard-protocol';
+import { errorMessage } from '@matchpro/core/lib/browser/form-fields';
 
 export const DASHBOARD_WIDGET_ID = 'matchpro-dashboard';
 
@@ -42,7 +43,7 @@ export class DashboardWidget extends ReactWidget {
             this.figures = await this.dashboard.figures();
             this.error = undefined;
         } catch (error) {
-            this.error = error instanceof Error ? error.message : String(error);
+            this.error = errorMessage(error);
         }
         this.update();
     }

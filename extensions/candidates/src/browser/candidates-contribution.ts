@@ -10,6 +10,7 @@ import { CandidateCommands } from './candidate-commands';
 import { CANDIDATE_EDITOR_FACTORY_ID, CandidateEditorWidget } from './candidate-editor-widget';
 import { CANDIDATE_LIST_VIEW_ID, CandidateListWidget } from './candidate-list-widget';
 import { CvImportRunner } from './cv-import-runner';
+import { errorMessage } from '@matchpro/core/lib/browser/form-fields';
 
 @injectable()
 export class CandidatesContribution extends AbstractViewContribution<CandidateListWidget> {
@@ -50,7 +51,7 @@ export class CandidatesContribution extends AbstractViewContribution<CandidateLi
                         await this.candidates.merge(keep, duplicate);
                         await this.editors.open(CANDIDATE_EDITOR_FACTORY_ID, keep);
                     } catch (error) {
-                        this.messages.error(error instanceof Error ? error.message : String(error));
+                        this.messages.error(errorMessage(error));
                     }
                 }
             }

@@ -3,6 +3,7 @@ import { nls } from '@theia/core/lib/common/nls';
 import { CancellationTokenSource } from '@theia/core/lib/common/cancellation';
 import { inject, injectable } from '@theia/core/shared/inversify';
 import { CandidateService, ImportOutcome, MAX_CV_BYTES } from '../common/candidate-protocol';
+import { errorMessage } from '@matchpro/core/lib/browser/form-fields';
 
 /**
  * Sends the chosen CV files to the backend one by one, with a progress notification (files done /
@@ -63,7 +64,7 @@ export class CvImportRunner {
                 try {
                     outcomes.push(await this.candidates.importCv(file.name, new Uint8Array(await file.arrayBuffer())));
                 } catch (error) {
-                    outcomes.push({ file: file.name, status: 'failed', code: 'invalid', error: error instanceof Error ? error.message : String(error) });
+                    outcomes.push({ file: file.name, status: 'failed', code: 'invalid', error: errorMessage(error) });
                 }
             }
         } finally {

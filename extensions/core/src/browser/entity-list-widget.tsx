@@ -2,6 +2,7 @@ import { codicon, Message, ReactWidget } from '@theia/core/lib/browser';
 import { nls } from '@theia/core/lib/common/nls';
 import { injectable, postConstruct } from '@theia/core/shared/inversify';
 import * as React from '@theia/core/shared/react';
+import { errorMessage } from './form-fields';
 
 export interface EntityListRow {
     id: string;
@@ -77,7 +78,7 @@ export abstract class EntityListWidget extends ReactWidget {
             this.pagesLoading.clear();
             this.error = undefined;
         } catch (error) {
-            this.error = error instanceof Error ? error.message : String(error);
+            this.error = errorMessage(error);
         } finally {
             if (generation === this.generation) {
                 this.loading = false;
@@ -101,7 +102,7 @@ export abstract class EntityListWidget extends ReactWidget {
             }
         } catch (error) {
             this.pagesLoading.delete(pageIndex);
-            this.error = error instanceof Error ? error.message : String(error);
+            this.error = errorMessage(error);
             this.update();
         }
     }

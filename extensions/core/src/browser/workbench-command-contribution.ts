@@ -5,6 +5,7 @@ import { inject, injectable } from '@theia/core/shared/inversify';
 import { QuickInputService } from '@theia/core/lib/browser';
 import { WorkbenchService } from '../common/workbench-protocol';
 import { matchProCommand } from './matchpro-command-category';
+import { errorMessage } from './form-fields';
 
 export namespace WorkbenchCommands {
     export const LOAD_DEMO_DATA = matchProCommand('matchpro.demo.load', 'matchpro/command/loadDemo', 'Load Demo Data');
@@ -28,7 +29,7 @@ export class WorkbenchCommandContribution implements CommandContribution {
                     this.messages.info(nls.localize('matchpro/demo/loaded', 'Demo data loaded: {0} companies, {1} offers, {2} candidates.',
                         result.companies, result.offers, result.candidates));
                 } catch (error) {
-                    this.messages.error(error instanceof Error ? error.message : String(error));
+                    this.messages.error(errorMessage(error));
                 }
             }
         });
@@ -52,7 +53,7 @@ export class WorkbenchCommandContribution implements CommandContribution {
                     const result = await this.workbench.backup(file);
                     this.messages.info(nls.localize('matchpro/backup/done', 'Encrypted backup written to {0} ({1} bytes).', result.file, result.bytes));
                 } catch (error) {
-                    this.messages.error(error instanceof Error ? error.message : String(error));
+                    this.messages.error(errorMessage(error));
                 }
             }
         });
@@ -70,7 +71,7 @@ export class WorkbenchCommandContribution implements CommandContribution {
                     const result = await this.workbench.restore(backupFile, targetDir, keyFile || undefined);
                     this.messages.info(nls.localize('matchpro/restore/done', 'Backup restored into {0}. Start MatchPro with MATCHPRO_DATA_DIR={0} to work on it.', result.dataDir));
                 } catch (error) {
-                    this.messages.error(error instanceof Error ? error.message : String(error));
+                    this.messages.error(errorMessage(error));
                 }
             }
         });

@@ -82,8 +82,9 @@ export class OfferEditorWidget extends RecordEditorWidget {
 
     protected setOffer(offer: JobOffer): void {
         this.offer = offer;
-        Promise.all([this.placements.list({ offerId: offer.id }), this.placements.candidatesFor(offer.id)]).then(([list, people]) => {
-            const names = new Map(people.map(p => [p.id, p.name]));
+        this.placements.list({ offerId: offer.id }).then(async list => {
+            // Names are looked up only when there is a placement to show (most offers have none).
+            const names = new Map(list.length ? (await this.placements.candidatesFor(offer.id)).map(p => [p.id, p.name]) : []);
             this.offerPlacements = list.map(p => ({ ...p, candidateName: names.get(p.candidateId) ?? p.candidateId }));
             this.update();
         }, () => undefined);

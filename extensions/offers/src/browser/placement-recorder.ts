@@ -4,6 +4,7 @@ import { nls } from '@theia/core/lib/common/nls';
 import { inject, injectable } from '@theia/core/shared/inversify';
 import { OfferService } from '../common/offer-protocol';
 import { PlacementService } from '../common/placement-protocol';
+import { errorMessage } from '@matchpro/core/lib/browser/form-fields';
 
 /** Records a placement step by step: candidate (pipeline first), start date, commission. */
 @injectable()
@@ -48,7 +49,7 @@ export class PlacementRecorder {
                 ? nls.localize('matchpro/placements/doneFilled', 'Placement recorded: {0}. All positions are filled, the offer is now filled.', picked.label)
                 : nls.localize('matchpro/placements/done', 'Placement recorded: {0} ({1}/{2} positions filled).', picked.label, after.positionsFilled, after.positions));
         } catch (error) {
-            this.messages.error(error instanceof Error ? error.message : String(error));
+            this.messages.error(errorMessage(error));
         }
     }
 }
