@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'crypto';
 import {
-    Candidate, CandidateFields, CandidateInput, CandidateSummary, Interaction, InteractionInput, MatchProErrors, ParsedProfile, validate
+    foldText, Candidate, CandidateFields, CandidateInput, CandidateSummary, Interaction, InteractionInput, MatchProErrors, ParsedProfile, validate
 } from '@matchpro/core/lib/common';
 import { AuditLog } from '@matchpro/core/lib/node/audit-log';
 import { CommuneLocator } from '@matchpro/core/lib/node/commune-locator';
@@ -59,8 +59,8 @@ export class CandidateServiceImpl implements CandidateService {
             params.push(match);
         }
         if (typeof query.city === 'string' && query.city.trim()) {
-            where.push('(c.city LIKE ? OR c.postcode LIKE ?)');
-            params.push(`%${query.city.trim().slice(0, 100)}%`, `${query.city.trim().slice(0, 10)}%`);
+            where.push('(fold(c.city) LIKE ? OR c.postcode LIKE ?)');
+            params.push(`%${foldText(query.city.trim().slice(0, 100))}%`, `${query.city.trim().slice(0, 10)}%`);
         }
         if (typeof query.near === 'string' && query.near.trim()) {
             const postcodes = this.postcodesNear(query.near.trim().slice(0, 100), Number(query.radiusKm) || 30);

@@ -1,4 +1,4 @@
-import { Company, CompanyInput, Contact, ContactInput, MatchProErrors, normalizeSiret, validate } from '@matchpro/core/lib/common';
+import { Company, CompanyInput, Contact, ContactInput, MatchProErrors, foldText, normalizeSiret, validate } from '@matchpro/core/lib/common';
 import { AuditLog } from '@matchpro/core/lib/node/audit-log';
 import { DataChangeBroadcaster } from '@matchpro/core/lib/node/data-change-broadcaster';
 import { MatchProDatabase } from '@matchpro/core/lib/node/matchpro-database';
@@ -17,12 +17,12 @@ export class CompanyServiceImpl implements CompanyService {
 
     async list(query?: string): Promise<CompanySummary[]> {
         const q = typeof query === 'string' ? query.trim().slice(0, 200) : '';
-        const like = `%${q.replace(/[%_]/g, '')}%`;
+        const like = `%${foldText(q.replace(/[%_]/g, ''))}%`;
         return this.db.read(store => store.all<{ data: string; contacts: number; active_offers: number }>(
             `SELECT c.data,
                 (SELECT count(*) FROM contacts k WHERE k.company_id = c.id) AS contacts,
                 (SELECT count(*) FROM offers o WHERE o.company_id = c.id AND o.status = 'active') AS active_offers
-             FROM companies c` + (q ? ' WHERE c.name LIKE ? OR c.siret LIKE ? OR c.city LIKE ?' : '') + ' ORDER BY c.name COLLATE NOCASE LIMIT 5000',
+             FROM companies c` + (q ? ' WHERE fold(c.name) LIKE ? OR c.siret LIKE ? OR fold(c.city) LIKE ?' : '') + ' ORDER BY c.name COLLATE NOCASE LIMIT 5000',
             q ? [like, like, like] : []).map(row => {
                 const company = JSON.parse(row.data) as Company;
                 return {

@@ -38,6 +38,10 @@ describe('CompanyService', () => {
         assert.strictEqual(created.version, 1);
         assert.strictEqual((await companies.findBySiret('73282932000074'))?.id, created.id);
         assert.deepStrictEqual((await companies.list('Vénis')).map(c => c.name), ['Transports Veyrier']);
+        // accents and case do not matter: what a recruiter types on a phone keyboard finds the company
+        assert.deepStrictEqual((await companies.list('VENISSIEUX')).map(c => c.name), ['Transports Veyrier']);
+        await companies.create({ name: 'Société Générale de Levage', address: { city: 'Lyon', country: 'FR' } });
+        assert.deepStrictEqual((await companies.list('societe generale')).map(c => c.name), ['Société Générale de Levage']);
         const updated = await companies.update(created.id, 1, { name: 'Transports Veyrier SA', siret: '73282932000074' });
         assert.strictEqual(updated.version, 2);
         assert.strictEqual((await companies.get(created.id)).name, 'Transports Veyrier SA');

@@ -9,7 +9,7 @@ import { DataChangeWatcher } from './data-change-watcher';
 import { EditorOpener } from './editor-opener';
 import { MatchProView, MatchProViewContainerFactory } from './matchpro-view-container';
 import { MatchProViewContainerContribution } from './matchpro-view-container-contribution';
-import { isPhoneScreen, PHONE_SHELL_OPTIONS } from './phone-layout';
+import { isPhoneScreen, PhoneLayoutContribution, PHONE_SHELL_OPTIONS } from './phone-layout';
 import { WorkbenchCommandContribution } from './workbench-command-contribution';
 import '../../src/browser/style/matchpro.css';
 
@@ -17,6 +17,8 @@ export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
     if (isPhoneScreen()) {
         rebind(ApplicationShellOptions).toConstantValue(PHONE_SHELL_OPTIONS);
     }
+    bind(PhoneLayoutContribution).toSelf().inSingletonScope();
+    bind(FrontendApplicationContribution).toService(PhoneLayoutContribution);
     bindContributionProvider(bind, MatchProView);
     bind(MatchProViewContainerFactory).toSelf().inSingletonScope();
     bind(WidgetFactory).toService(MatchProViewContainerFactory);

@@ -1,6 +1,7 @@
-import { ReactWidget } from '@theia/core/lib/browser';
+import { Message, ReactWidget } from '@theia/core/lib/browser';
 import { injectable } from '@theia/core/shared/inversify';
 import { errorMessage } from './form-fields';
+import { isPhoneScreen } from './phone-layout';
 
 /**
  * What every MatchPro record editor shares: one action at a time (buttons disabled meanwhile), and
@@ -10,6 +11,24 @@ import { errorMessage } from './form-fields';
 export abstract class RecordEditorWidget extends ReactWidget {
     protected busy = false;
     protected error: string | undefined;
+
+    constructor() {
+        super();
+        this.node.tabIndex = -1;
+    }
+
+    /**
+     * An activated editor takes the focus (keyboard users land in it, and the shell tracks it as active):
+     * the first field on a computer; the form itself on a phone, where a focused field would pop up the keyboard.
+     */
+    protected override onActivateRequest(msg: Message): void {
+        super.onActivateRequest(msg);
+        if (this.node.contains(document.activeElement)) {
+            return;
+        }
+        const field = isPhoneScreen() ? undefined : this.node.querySelector<HTMLElement>('input:not([type=hidden]):not([disabled]), select, textarea');
+        (field ?? this.node).focus();
+    }
 
     protected run = async (action: () => Promise<void>): Promise<void> => {
         this.busy = true;

@@ -15,3 +15,4 @@ export * from './parsed-profile';
 export * from './errors';
 export * from './data-change-protocol';
 export * from './workbench-protocol';
+export * from './text-folding';

@@ -1,3 +1,4 @@
+import { foldText } from '@matchpro/core/lib/common/text-folding';
 /**
  * Every distinct skill seen in candidates and offers, each encoded ONCE by the bilingual encoder. A skill is
  * keyed by its ESCO URI when it has one (so "cariste" FR and "forklift" EN with the same URI are one
@@ -9,7 +10,7 @@ export function skillKey(skill: { name: string; escoUri?: string }): string {
 }
 
 export function normalizeText(text: string): string {
-    return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9+#]+/g, ' ').trim();
+    return foldText(text).replace(/[^a-z0-9+#]+/g, ' ').trim();
 }
 
 export type Encode = (texts: string[]) => Promise<number[][]>;

@@ -1,4 +1,4 @@
-import { canTransition, JobOffer, JobOfferFields, JobOfferInput, MatchProErrors, OFFER_TRANSITIONS, OfferStatus, validate } from '@matchpro/core/lib/common';
+import { canTransition, JobOffer, JobOfferFields, JobOfferInput, MatchProErrors, OFFER_TRANSITIONS, foldText, OfferStatus, validate } from '@matchpro/core/lib/common';
 import { AuditLog } from '@matchpro/core/lib/node/audit-log';
 import { DataChangeBroadcaster } from '@matchpro/core/lib/node/data-change-broadcaster';
 import { MatchProDatabase } from '@matchpro/core/lib/node/matchpro-database';
@@ -32,8 +32,8 @@ export class OfferServiceImpl implements OfferService {
         }
         const query = typeof filter.query === 'string' ? filter.query.trim().slice(0, 200).replace(/[%_]/g, '') : '';
         if (query) {
-            where.push('(o.title LIKE ? OR o.city LIKE ? OR o.reference LIKE ? OR c.name LIKE ?)');
-            params.push(...Array(4).fill(`%${query}%`));
+            where.push('(fold(o.title) LIKE ? OR fold(o.city) LIKE ? OR fold(o.reference) LIKE ? OR fold(c.name) LIKE ?)');
+            params.push(...Array(4).fill(`%${foldText(query)}%`));
         }
         return this.db.read(store => store.all<{ data: string; company_name: string }>(
             `SELECT o.data, c.name AS company_name FROM offers o JOIN companies c ON c.id = o.company_id`

@@ -1,4 +1,4 @@
-import { MatchProErrors, Placement, PlacementFollowUp, PlacementInput, validate } from '@matchpro/core/lib/common';
+import { MatchProErrors, foldText, Placement, PlacementFollowUp, PlacementInput, validate } from '@matchpro/core/lib/common';
 import { AuditLog } from '@matchpro/core/lib/node/audit-log';
 import { DataChangeBroadcaster } from '@matchpro/core/lib/node/data-change-broadcaster';
 import { MatchProDatabase } from '@matchpro/core/lib/node/matchpro-database';
@@ -15,11 +15,11 @@ export class PlacementServiceImpl implements PlacementService {
     @inject(DataChangeBroadcaster) protected readonly changes: DataChangeBroadcaster;
 
     async candidatesFor(offerId: string, query?: string): Promise<PlacementCandidate[]> {
-        const like = typeof query === 'string' && query.trim() ? `%${query.trim().slice(0, 100).replace(/[%_]/g, '')}%` : '%';
+        const like = typeof query === 'string' && query.trim() ? `%${foldText(query.trim().slice(0, 100).replace(/[%_]/g, ''))}%` : '%';
         return this.db.read(store => store.all<{ id: string; first_name: string | null; last_name: string | null; email: string | null; status: string | null; score: number | null }>(
             `SELECT c.id, c.first_name, c.last_name, c.email, m.status, m.score FROM candidates c
              LEFT JOIN matchings m ON m.candidate_id = c.id AND m.offer_id = ?
-             WHERE coalesce(c.last_name, '') || ' ' || coalesce(c.first_name, '') || ' ' || coalesce(c.email, '') LIKE ?
+             WHERE fold(coalesce(c.last_name, '') || ' ' || coalesce(c.first_name, '') || ' ' || coalesce(c.email, '')) LIKE ?
              ORDER BY m.status IS NULL, m.score DESC, c.last_name COLLATE NOCASE LIMIT 500`, [String(offerId), like])
             .map(row => ({
                 id: row.id, name: [row.first_name, row.last_name].filter(Boolean).join(' ') || row.email || row.id,

@@ -175,6 +175,19 @@ describe('CvParserService', function (): void {
         assert.equal(bytes.length, fs.statSync(fixture('fr-one-column.pdf')).size, 'the caller\'s buffer is left intact');
     });
 
+    it('parses a small Buffer that lives inside Node\'s shared pool, and leaves the pool intact', async () => {
+        const text = 'Jeanne Petit\njeanne.petit@example.fr\n06 11 22 33 44\nCariste CACES R489 catégorie 3';
+        // Buffer.from(string) of a short text is carved from Node's shared pool: a non-zero offset, neighbours
+        const neighbour = Buffer.from('neighbour bytes');
+        const bytes = Buffer.from(text, 'utf8');
+        assert.ok(bytes.byteOffset > 0 || neighbour.byteOffset > 0, 'the test needs pooled buffers');
+        const { profile, fileType } = await service.parseFile({ name: 'cv.txt', bytes });
+        assert.equal(fileType, 'txt');
+        assert.equal(profile.email, 'jeanne.petit@example.fr');
+        assert.equal(neighbour.toString(), 'neighbour bytes', 'other buffers of the pool are not detached');
+        assert.equal(bytes.toString('utf8'), text);
+    });
+
     it('reads a scanned CV (PNG and image-only PDF) with OCR', async () => {
         for (const name of ['fr-scanned.png', 'fr-scanned.pdf']) {
             const { profile, ocr } = await service.parseFile(fixture(name));

@@ -106,8 +106,10 @@ export class CvParserService {
         if (typeof input === 'string') {
             return this.pool.run({ name: input, path: input, today });
         }
-        // Copy: the bytes are transferred to the worker and must not detach the caller's buffer.
-        const copy = input.bytes.slice().buffer as ArrayBuffer;
+        // Copy into a fresh ArrayBuffer of exactly the file's length: the copy is transferred to the worker.
+        // (Buffer#slice is a view: a small Buffer's .buffer is Node's shared 8 KB pool, whose transfer would
+        // hand the worker the wrong bytes and detach every other Buffer in that pool.)
+        const copy = new Uint8Array(input.bytes).buffer as ArrayBuffer;
         return this.pool.run({ name: input.name, bytes: copy, today }, [copy]);
     }
 

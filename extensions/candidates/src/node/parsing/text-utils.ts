@@ -1,8 +1,7 @@
+import { foldText } from '@matchpro/core/lib/common/text-folding';
+
 /** Lower case without accents, for comparisons ("Expérience" -> "experience"). */
-export function fold(text: string): string {
-    return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-        .replace(/[’‘`´]/g, '\'').replace(/[‐‑‒–—―]/g, '-');
-}
+export const fold = foldText;
 
 /** Unicode dashes and apostrophes to ASCII, non-breaking spaces to spaces. */
 export function normaliseTypography(text: string): string {

@@ -21,6 +21,7 @@ export interface SqlJsDatabase {
     run(sql: string, params?: SqlJsBindParams): SqlJsDatabase;
     prepare(sql: string): SqlJsStatement;
     getRowsModified(): number;
+    create_function(name: string, fn: (...args: SqlJsValue[]) => SqlJsValue): SqlJsDatabase;
     export(): Uint8Array;
     close(): void;
 }

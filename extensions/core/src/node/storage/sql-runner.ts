@@ -1,5 +1,6 @@
 import { SqlJsBindParams, SqlJsDatabase, SqlJsStatement } from './sql-js-loader';
 import { SqlParams } from './store-types';
+import { foldText } from '../../common/text-folding';
 
 const STATEMENT_CACHE_SIZE = 128;
 
@@ -15,12 +16,14 @@ export class SqlRunner {
     }
 
     /**
-     * Connection settings, applied again after each export (sql.js reopens the database then).
+     * Connection settings and SQL functions, applied again after each export (sql.js reopens the database then).
      * The rollback journal is kept in memory: durability comes from the engine's own journal.
      * query_only stays on outside transactions so no write escapes the journal.
      */
     configure(): void {
         this.db.exec('PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON; PRAGMA query_only = ON');
+        // fold(x): accent- and case-insensitive searches ("societe" finds "Société"); sql.js drops functions on export
+        this.db.create_function('fold', value => (typeof value === 'string' ? foldText(value) : value));
     }
 
     setWritable(writable: boolean): void {
