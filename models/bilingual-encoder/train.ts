@@ -23,13 +23,21 @@ function arg(name: string, fallback: number): number {
 
 const SEED = arg('seed', 20240611);
 const DIM = arg('dim', 128);
-const STEPS = arg('steps', 4000);
+const STEPS = arg('steps', 8000);
 const BATCH = arg('batch', 256);
 const LR = arg('lr', 0.3);
 const TEMPERATURE = arg('temperature', 0.05);
 /** Share of occupation batches drawn from few ISCO groups, so that in-batch negatives are near misses. */
 const HARD = arg('hard', 1);
-const repoRoot = path.resolve(__dirname, '..', '..');
+/** 1: hash pairs of neighbouring content words too (stored in the model; the product reads it from there). */
+const BIGRAMS = arg('bigrams', 1) === 1;
+/**
+ * Neighbours per seed occupation in mined hard batches: every 500 steps the model's own nearest occupations
+ * are recomputed, and half of the hard batches gather seeds with their current neighbours (0: ISCO groups only).
+ */
+const MINED = arg('mined', 0);
+/** Share of batches pairing job titles of one ROME job sheet. */
+const ROME_WEIGHT = arg('rome', 0.15);
 const outIndex = process.argv.indexOf('--out');
 /** --out DIR writes there only (e.g. to check that a rerun reproduces the committed artifact byte for byte). */
 const outDir = outIndex > 0 ? path.resolve(process.argv[outIndex + 1]) : __dirname;
@@ -52,7 +60,7 @@ const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)];
 const started = Date.now();
 const taxonomy = readCompactTaxonomy();
 const canon = new TextCanonicalizer(taxonomy.gender);
-const config = DEFAULT_FEATURE_CONFIG;
+const config = { ...DEFAULT_FEATURE_CONFIG, wordBigrams: BIGRAMS };
 
 // --- texts, interned once -------------------------------------------------------------------------------
 const bags: FeatureBag[] = [];
@@ -73,19 +81,21 @@ function group(fr: string[], en: string[]): Group {
     return { fr: fr.filter(Boolean).map(t => intern(t, 'fr')), en: en.filter(Boolean).map(t => intern(t, 'en')) };
 }
 
+/** Takes one label out of `labels` at random for validation (never trained on) and returns the others. */
+function holdOut(labels: string[], concept: number, into: { text: string; concept: number }[]): string[] {
+    const k = Math.floor(random() * labels.length);
+    into.push({ text: labels[k], concept });
+    return labels.filter((_, j) => j !== k);
+}
 // validation: one French alternative label held out from every 10th occupation that has two or more
-const heldOut: { text: string; occupation: number }[] = [];
-const occupationGroups: Group[] = taxonomy.occupations.map((o, i) => {
-    let fa = o.fa;
-    if (i % 10 === 3 && fa.length >= 2) {
-        const k = Math.floor(random() * fa.length);
-        heldOut.push({ text: fa[k], occupation: i });
-        fa = fa.filter((_, j) => j !== k);
-    }
-    return group([o.fr, ...fa], [o.en, ...o.ea]);
-});
+const heldOut: { text: string; concept: number }[] = [];
+const occupationGroups: Group[] = taxonomy.occupations.map((o, i) =>
+    group([o.fr, ...(i % 10 === 3 && o.fa.length >= 2 ? holdOut(o.fa, i, heldOut) : o.fa)], [o.en, ...o.ea]));
 const skillGroups: Group[] = taxonomy.skills.map(s => group([s.fr, ...s.fa], [s.en, ...s.ea]));
-const romeGroups: Group[] = taxonomy.rome.map(r => group([r.l, ...r.t], []));
+// and one job title held out from every 10th ROME job sheet that has three or more: French title variants
+// like the ones recruiters type, checked against the other titles
+const heldOutRome: { text: string; concept: number }[] = [];
+const romeGroups: Group[] = taxonomy.rome.map((r, i) => group([r.l, ...(i % 10 === 7 && r.t.length >= 3 ? holdOut(r.t, i, heldOutRome) : r.t)], []));
 const romeItemTexts = taxonomy.romeItems.map(t => intern(t, 'fr'));
 console.log(`${bags.length} distinct texts, canonicalised and hashed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
@@ -112,10 +122,10 @@ const iscoGroups = [...byIsco.values()];
 let hardPool: number[] = [];
 const occupationsWithSkills = taxonomy.occupations.map((o, i) => ({ o, i })).filter(x => x.o.e.length > 0);
 const tasks: { weight: number; sample: Task; name: string }[] = [
-    { name: 'occupation labels', weight: 0.4, sample: () => identityPair(pick(occupationGroups)) },
+    { name: 'occupation labels', weight: 0.55 - ROME_WEIGHT, sample: () => identityPair(pick(occupationGroups)) },
     { name: 'occupation labels, same ISCO groups', weight: 0, sample: () => { const o = hardPool.pop(); return o === undefined ? undefined : identityPair(occupationGroups[o]); } },
     { name: 'skill labels', weight: 0.3, sample: () => identityPair(pick(skillGroups)) },
-    { name: 'ROME titles', weight: 0.15, sample: () => identityPair(pick(romeGroups)) },
+    { name: 'ROME titles', weight: ROME_WEIGHT, sample: () => identityPair(pick(romeGroups)) },
     {
         name: 'occupation <-> essential skill', weight: 0.1, sample: () => {
             const { o, i } = pick(occupationsWithSkills);
@@ -233,9 +243,47 @@ function trainStep(pairs: Pair[]): number {
     return loss;
 }
 
+/** Each occupation's MINED nearest other occupations under the current model (by preferred label). */
+let neighbours: Int32Array | undefined;
+function mineNeighbours(): void {
+    const n = occupationGroups.length;
+    const vectors = new Float32Array(n * DIM);
+    occupationGroups.forEach((g, i) => {
+        const label = g.fr[0] ?? g.en[0];
+        if (label !== undefined) { forward(bags[label], vectors.subarray(i * DIM, (i + 1) * DIM)); }
+    });
+    neighbours = new Int32Array(n * MINED);
+    const sims = new Float32Array(n);
+    for (let i = 0; i < n; i++) {
+        for (let k = 0; k < n; k++) {
+            let s = 0;
+            for (let j = 0; j < DIM; j++) { s += vectors[i * DIM + j] * vectors[k * DIM + j]; }
+            sims[k] = k === i ? -Infinity : s;
+        }
+        for (let m = 0; m < MINED; m++) {
+            let best = 0;
+            for (let k = 1; k < n; k++) { if (sims[k] > sims[best]) { best = k; } }
+            neighbours[i * MINED + m] = best;
+            sims[best] = -Infinity;
+        }
+    }
+}
+
 function sampleBatch(): Pair[] {
     if (HARD > 0 && random() < HARD * 0.4) {
-        hardPool = Array.from({ length: 16 }, () => pick(iscoGroups)).flat();
+        if (neighbours && random() < 0.5) {
+            // the occupations the model currently confuses, each seed with its neighbours, each once
+            const seen = new Set<number>();
+            hardPool = [];
+            while (hardPool.length < BATCH) {
+                const seed = Math.floor(random() * occupationGroups.length);
+                for (const o of [seed, ...neighbours.subarray(seed * MINED, (seed + 1) * MINED)]) {
+                    if (!seen.has(o)) { seen.add(o); hardPool.push(o); }
+                }
+            }
+        } else {
+            hardPool = Array.from({ length: 16 }, () => pick(iscoGroups)).flat();
+        }
         for (let i = hardPool.length - 1; i > 0; i--) { const j = Math.floor(random() * (i + 1)); [hardPool[i], hardPool[j]] = [hardPool[j], hardPool[i]]; }
         return fill(tasks[1]);
     }
@@ -259,32 +307,42 @@ function fill(task: { sample: Task }): Pair[] {
     return pairs;
 }
 
-// --- validation on held-out French alternative labels (never trained on) ----------------------------------
-function validate(embed: (bag: FeatureBag) => Float32Array): { frToFr: number; frToEn: number } {
-    const fr: { v: Float32Array; occ: number }[] = [];
-    const en: { v: Float32Array; occ: number }[] = [];
-    occupationGroups.forEach((g, occ) => {
-        for (const t of g.fr) { fr.push({ v: embed(bags[t]), occ }); }
-        for (const t of g.en) { en.push({ v: embed(bags[t]), occ }); }
-    });
-    let okFr = 0;
-    let okEn = 0;
-    for (const h of heldOut) {
-        const q = embed(hashedFeatures(canon.words(h.text, 'fr'), config));
-        const best = (xs: { v: Float32Array; occ: number }[]) => {
-            let bestScore = -Infinity;
-            let bestOcc = -1;
-            for (const x of xs) {
-                let s = 0;
-                for (let j = 0; j < q.length; j++) { s += q[j] * x.v[j]; }
-                if (s > bestScore) { bestScore = s; bestOcc = x.occ; }
-            }
-            return bestOcc;
-        };
-        if (best(fr) === h.occupation) { okFr++; }
-        if (best(en) === h.occupation) { okEn++; }
+// --- validation on held-out labels (never trained on): accuracy@1 and MRR of the right concept -----------------
+interface Scores { acc: number; mrr: number }
+function rankOf(q: Float32Array, xs: { v: Float32Array; concept: number }[], concept: number): number {
+    // best score per concept, then the rank of the right concept among them
+    const best = new Map<number, number>();
+    for (const x of xs) {
+        let s = 0;
+        for (let j = 0; j < q.length; j++) { s += q[j] * x.v[j]; }
+        if (!(best.get(x.concept)! >= s)) { best.set(x.concept, s); }
     }
-    return { frToFr: okFr / heldOut.length, frToEn: okEn / heldOut.length };
+    const target = best.get(concept) ?? -Infinity;
+    let rank = 1;
+    for (const [c, s] of best) { if (c !== concept && s >= target) { rank++; } }
+    return rank;
+}
+function scores(queries: { text: string; concept: number }[], xs: { v: Float32Array; concept: number }[], embed: (bag: FeatureBag) => Float32Array): Scores {
+    let acc = 0;
+    let mrr = 0;
+    for (const h of queries) {
+        const r = rankOf(embed(hashedFeatures(canon.words(h.text, 'fr'), config)), xs, h.concept);
+        if (r === 1) { acc++; }
+        mrr += 1 / r;
+    }
+    return { acc: round4(acc / queries.length), mrr: round4(mrr / queries.length) };
+}
+const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
+function validate(embed: (bag: FeatureBag) => Float32Array): { frToFr: Scores; frToEn: Scores; romeTitles: Scores } {
+    const fr: { v: Float32Array; concept: number }[] = [];
+    const en: { v: Float32Array; concept: number }[] = [];
+    occupationGroups.forEach((g, concept) => {
+        for (const t of g.fr) { fr.push({ v: embed(bags[t]), concept }); }
+        for (const t of g.en) { en.push({ v: embed(bags[t]), concept }); }
+    });
+    const rome: { v: Float32Array; concept: number }[] = [];
+    romeGroups.forEach((g, concept) => { for (const t of g.fr) { rome.push({ v: embed(bags[t]), concept }); } });
+    return { frToFr: scores(heldOut, fr, embed), frToEn: scores(heldOut, en, embed), romeTitles: scores(heldOutRome, rome, embed) };
 }
 const floatEmbed = (bag: FeatureBag) => { const v = new Float32Array(DIM); forward(bag, v); return v; };
 
@@ -292,6 +350,7 @@ console.log(`validation before training (random features = lexical baseline):`, 
 let running = 0;
 const t0 = Date.now();
 for (let step = 1; step <= STEPS; step++) {
+    if (MINED > 0 && step > 1000 && step % 500 === 1) { mineNeighbours(); }
     const loss = trainStep(sampleBatch());
     running = step === 1 ? loss : 0.98 * running + 0.02 * loss;
     if (step % 250 === 0 || step === STEPS) {
@@ -308,7 +367,7 @@ const weights: EncoderWeights = {
     features: config, dim: DIM, table: q.table, scales: q.scales,
     metadata: {
         name: 'matchpro-bilingual-encoder', version: '1', seed: String(SEED), steps: String(STEPS), batch: String(BATCH),
-        lr: String(LR), temperature: String(TEMPERATURE), hard: String(HARD), data: taxonomy.version
+        lr: String(LR), temperature: String(TEMPERATURE), hard: String(HARD), ...(MINED ? { mined: String(MINED) } : {}), rome: String(ROME_WEIGHT), data: taxonomy.version
     }
 };
 const validationInt8 = validate(bag => embedBag(weights, bag));
@@ -316,8 +375,8 @@ console.log('validation after int8 quantisation:', validationInt8);
 weights.metadata.validation = JSON.stringify(validationInt8);
 writeEncoderOnnx(weights, outModel);
 fs.writeFileSync(path.join(outDir, 'metrics.json'), JSON.stringify({
-    seed: SEED, dim: DIM, buckets: B, hard: HARD, steps: STEPS, batch: BATCH, lr: LR, temperature: TEMPERATURE,
-    heldOutLabels: heldOut.length, validationFloat, validationInt8,
+    seed: SEED, dim: DIM, buckets: B, wordBigrams: BIGRAMS, hard: HARD, mined: MINED, rome: ROME_WEIGHT, steps: STEPS, batch: BATCH, lr: LR, temperature: TEMPERATURE,
+    heldOutLabels: heldOut.length, heldOutRomeTitles: heldOutRome.length, validationFloat, validationInt8,
     trainingSeconds: Math.round((Date.now() - started) / 1000)
 }, undefined, 2) + '\n');
 console.log(`wrote ${outModel} (${(fs.statSync(outModel).size / 1e6).toFixed(1)} MB)` +

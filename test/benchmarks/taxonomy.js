@@ -3,18 +3,22 @@
  * Taxonomy benchmark: MELO French job-title linking (FR->FR, FR->EN) beside the published baselines, skill
  * span extraction on Green and SkillSpan test sets, encoder speed, load time and memory.
  * Run after `npx tsc -b extensions/taxonomy`: node test/benchmarks/taxonomy.js [--skip-melo] [--skip-skills]
+ *     [--encoder FILE.onnx] [--tagger FILE.json.gz]  (a candidate model instead of the shipped one)
  * Needs ../shared/data (evaluation only; the product never reads it). MELO is only read here.
  */
 const fs = require('fs');
 const path = require('path');
 const { performance } = require('perf_hooks');
-const { readCompactTaxonomy, defaultEncoderModelFile } = require('@matchpro/taxonomy/lib/node/taxonomy-data');
+const { readCompactTaxonomy, defaultEncoderModelFile, defaultSkillTaggerFile, defaultTaxonomyDataFile } = require('@matchpro/taxonomy/lib/node/taxonomy-data');
 const { TaxonomyStore } = require('@matchpro/taxonomy/lib/node/taxonomy-store');
 const { SkillExtractor } = require('@matchpro/taxonomy/lib/node/skill-extractor');
 const { hashedFeatures } = require('@matchpro/taxonomy/lib/node/hashed-features');
 
 const SHARED = path.resolve(__dirname, '..', '..', '..', 'shared', 'data', 'benchmarks');
 const args = new Set(process.argv.slice(2));
+const option = name => { const i = process.argv.indexOf(name); return i > 0 ? path.resolve(process.argv[i + 1]) : undefined; };
+const encoderFile = option('--encoder') ?? defaultEncoderModelFile();
+const taggerFile = option('--tagger') ?? defaultSkillTaggerFile();
 const median = xs => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const mb = x => (x / 1048576).toFixed(0) + ' MB';
 const tsv = f => fs.readFileSync(f, 'utf8').split('\n').filter(Boolean).map(l => l.split('\t'));
@@ -23,7 +27,7 @@ async function main() {
     // --- load time and memory ------------------------------------------------------------------------------
     const loads = [];
     for (let i = 0; i < 5; i++) { const t = performance.now(); readCompactTaxonomy(); loads.push(performance.now() - t); }
-    const store = new TaxonomyStore();
+    const store = new TaxonomyStore({ taxonomy: defaultTaxonomyDataFile(), encoder: encoderFile, skillTagger: taggerFile });
     const rss0 = process.memoryUsage().rss;
     let t = performance.now();
     store.taxonomy; store.encoder;
@@ -36,8 +40,8 @@ async function main() {
     console.log(`taxonomy data (gunzip + JSON), median of 5: ${median(loads).toFixed(0)} ms; data + encoder into the store: ${loadMs.toFixed(0)} ms`);
     console.log(`first title normalisation builds the occupation + ROME label indexes: ${titleIndexMs.toFixed(0)} ms; skill index: ${skillIndexMs.toFixed(0)} ms`);
     console.log(`RSS: before ${mb(rss0)}, loaded ${mb(rssLoaded)}, with all indexes ${mb(rssIndexed)}`);
-    console.log(`files: taxonomy.json.gz ${(fs.statSync(path.join(path.dirname(defaultEncoderModelFile()), 'taxonomy.json.gz')).size / 1e6).toFixed(2)} MB, ` +
-        `bilingual-encoder.onnx ${(fs.statSync(defaultEncoderModelFile()).size / 1e6).toFixed(2)} MB`);
+    console.log(`files: taxonomy.json.gz ${(fs.statSync(defaultTaxonomyDataFile()).size / 1e6).toFixed(2)} MB, ` +
+        `bilingual-encoder.onnx ${(fs.statSync(encoderFile).size / 1e6).toFixed(2)} MB`);
 
     // --- encoder speed ---------------------------------------------------------------------------------------
     const enc = store.encoder;
@@ -60,9 +64,16 @@ async function main() {
     await store.dispose();
 }
 
-/** MELO: rank every corpus element (its own surface forms) by cosine; MRR and success@k on the first relevant. */
+/**
+ * MELO: rank every corpus element (its own surface forms) by cosine; MRR and success@k on the first relevant.
+ * Two rankings: the encoder alone, and the product's title normaliser (the same cosine plus the fit between
+ * the query's closest ROME job sheet and each element's occupation, by their skills). The corpus's own
+ * element -> ESCO concept mapping tells which occupation an element names; the qrels are only read to score.
+ */
 function melo(store) {
     const enc = store.encoder;
+    const titles = new (require('@matchpro/taxonomy/lib/node/title-normalizer').TitleNormalizer)();
+    titles.store = store;
     console.log('\n## MELO French subsets (evaluation only)');
     console.log('ties broken like trec_eval (score, then element id descending); published baselines from results/*/summary.tsv');
     for (const sub of ['fra_q_fr_c_fr', 'fra_q_fr_c_en']) {
@@ -70,6 +81,8 @@ function melo(store) {
         const lang = sub.endsWith('_en') ? 'en' : 'fr';
         const queries = tsv(path.join(dir, 'queries.tsv'));
         const corpus = tsv(path.join(dir, 'corpus_elements.tsv'));
+        const concepts = new Map(tsv(path.join(dir, 'concept_mapping.tsv')));
+        const occupationOf = corpus.map(([id]) => store.occupationIndex(concepts.get(id)));
         const relevant = new Map();
         for (const [q, , c] of tsv(path.join(dir, 'annotations.tsv'))) {
             if (!relevant.has(q)) { relevant.set(q, new Set()); }
@@ -78,27 +91,33 @@ function melo(store) {
         const D = enc.dim;
         const vectors = new Float32Array(corpus.length * D);
         corpus.forEach(([, text], i) => vectors.set(enc.embed(text, lang), i * D));
-        let mrr = 0; let s1 = 0; let s5 = 0; let s10 = 0;
+        const rows = [{ name: 'MatchPro encoder alone', mrr: 0, s1: 0, s5: 0, s10: 0 }, { name: 'MatchPro title normaliser', mrr: 0, s1: 0, s5: 0, s10: 0 }];
+        const cosines = new Float32Array(corpus.length);
         const scores = new Float32Array(corpus.length);
+        let t = performance.now();
         for (const [qid, text] of queries) {
             const v = enc.embed(text, 'fr');
             for (let i = 0; i < corpus.length; i++) {
                 let s = 0;
                 for (let j = 0; j < D; j++) { s += v[j] * vectors[i * D + j]; }
-                scores[i] = s;
+                cosines[i] = s;
             }
-            const rel = relevant.get(qid);
-            const before = (i, k) => scores[i] > scores[k] || (scores[i] === scores[k] && corpus[i][0] > corpus[k][0]);
-            let best = -1;
-            for (let i = 0; i < corpus.length; i++) { if (rel.has(corpus[i][0]) && (best < 0 || before(i, best))) { best = i; } }
-            let rank = 1;
-            for (let i = 0; i < corpus.length; i++) { if (i !== best && before(i, best)) { rank++; } }
-            mrr += 1 / rank; if (rank === 1) { s1++; } if (rank <= 5) { s5++; } if (rank <= 10) { s10++; }
+            const sheet = titles.closestRomeSheet(v);
+            const fit = sheet && titles.skillFit(sheet);
+            for (const [r, row] of rows.entries()) {
+                for (let i = 0; i < corpus.length; i++) {
+                    scores[i] = cosines[i] + (r === 1 && fit && occupationOf[i] !== undefined ? fit(occupationOf[i]) : 0);
+                }
+                const rank = rankOfFirstRelevant(scores, corpus, relevant.get(qid));
+                row.mrr += 1 / rank; if (rank === 1) { row.s1++; } if (rank <= 5) { row.s5++; } if (rank <= 10) { row.s10++; }
+            }
         }
         const n = queries.length;
-        console.log(`\n${sub} (${n} queries, ${corpus.length} corpus elements)`);
+        console.log(`\n${sub} (${n} queries, ${corpus.length} corpus elements; ${((performance.now() - t) / n).toFixed(1)} ms per query)`);
         console.log('model                      MRR     s@1     s@5     s@10');
-        console.log(`MatchPro encoder (ours)    ${(mrr / n).toFixed(4)}  ${(s1 / n).toFixed(4)}  ${(s5 / n).toFixed(4)}  ${(s10 / n).toFixed(4)}`);
+        for (const row of rows) {
+            console.log(`${row.name.padEnd(27)}${(row.mrr / n).toFixed(4)}  ${(row.s1 / n).toFixed(4)}  ${(row.s5 / n).toFixed(4)}  ${(row.s10 / n).toFixed(4)}`);
+        }
         for (const base of ['e5', 'me5', 'openai', 'bge_m3', 'char_tf_idf', 'bm25']) {
             const f = path.join(SHARED, 'melo', 'results', base, sub, 'summary.tsv');
             if (!fs.existsSync(f)) { continue; }
@@ -106,6 +125,16 @@ function melo(store) {
             console.log(`${base.padEnd(27)}${m.recip_rank.toFixed(4)}  ${m.success_1.toFixed(4)}  ${m.success_5.toFixed(4)}  ${m.success_10.toFixed(4)}`);
         }
     }
+}
+
+/** Rank of the best-placed relevant element; ties like trec_eval (score, then element id descending). */
+function rankOfFirstRelevant(scores, corpus, rel) {
+    const before = (i, k) => scores[i] > scores[k] || (scores[i] === scores[k] && corpus[i][0] > corpus[k][0]);
+    let best = -1;
+    for (let i = 0; i < corpus.length; i++) { if (rel.has(corpus[i][0]) && (best < 0 || before(i, best))) { best = i; } }
+    let rank = 1;
+    for (let i = 0; i < corpus.length; i++) { if (i !== best && before(i, best)) { rank++; } }
+    return rank;
 }
 
 /** Span P/R/F1: exact (same start and end) and overlap (any shared token, each gold/predicted counted once). */

@@ -106,6 +106,7 @@ export function encoderToOnnx(weights: EncoderWeights): Uint8Array {
     const metadata = {
         ...weights.metadata,
         buckets: String(buckets), minGram: String(weights.features.minGram), maxGram: String(weights.features.maxGram),
+        ...(weights.features.wordBigrams ? { wordBigrams: 'true' } : {}),
         dim: String(weights.dim)
     };
     const model = onnx.ModelProto.create({
@@ -136,7 +137,7 @@ export function readEncoderOnnx(file: string): EncoderWeights {
     }
     const copy = (raw: Uint8Array) => { const b = new Uint8Array(raw.byteLength); b.set(raw); return b.buffer; };
     return {
-        features: { buckets: Number(meta.buckets), minGram: Number(meta.minGram), maxGram: Number(meta.maxGram) },
+        features: { buckets: Number(meta.buckets), minGram: Number(meta.minGram), maxGram: Number(meta.maxGram), wordBigrams: meta.wordBigrams === 'true' },
         dim: Number(meta.dim),
         table: new Int8Array(copy(table.rawData)),
         scales: new Float32Array(copy(scales.rawData)),

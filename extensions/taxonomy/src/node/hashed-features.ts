@@ -12,7 +12,13 @@ export interface FeatureConfig {
     buckets: number;
     minGram: number;
     maxGram: number;
+    /** Also hash pairs of neighbouring content words ("chef cuisine" is not "cuisine chef"). */
+    wordBigrams?: boolean;
 }
+
+/** Function words skipped when forming word pairs, so "chef de cuisine" and "chef cuisine" share one. */
+const PAIR_STOP_WORDS = new Set(['de', 'des', 'du', 'd', 'la', 'le', 'les', 'l', 'et', 'ou', 'en', 'a', 'au', 'aux', 'un', 'une', 'pour',
+    'par', 'sur', 'dans', 'avec', 'of', 'the', 'and', 'or', 'in', 'for', 'to', 'on', 'at', 'an', 'with', 'by']);
 
 export const DEFAULT_FEATURE_CONFIG: FeatureConfig = { buckets: 1 << 17, minGram: 3, maxGram: 5 };
 
@@ -30,6 +36,7 @@ const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 const WORD_STATE = fnvContinue(FNV_OFFSET, 'w ');
 const GRAM_STATE = fnvContinue(FNV_OFFSET, 'c ');
+const PAIR_STATE = fnvContinue(FNV_OFFSET, 'p ');
 
 function fnvContinue(state: number, text: string): number {
     let h = state;
@@ -65,6 +72,10 @@ export function hashedFeatures(words: string[], config: FeatureConfig = DEFAULT_
                 if (k + 1 >= minGram) { add(h, gw); }
             }
         }
+    }
+    if (config.wordBigrams) {
+        const content = words.filter(w => !PAIR_STOP_WORDS.has(w));
+        for (let i = 0; i + 1 < content.length; i++) { add(fnvContinue(PAIR_STATE, content[i] + ' ' + content[i + 1]), 1); }
     }
     // duplicates (repeated words, hash collisions) are merged, in order of first occurrence
     const first = new Map<number, number>();

@@ -45,7 +45,11 @@ export class LabelIndex {
         return scores;
     }
 
-    search(query: Float32Array, top: number, filter?: (label: IndexedLabel) => boolean): ConceptHit[] {
+    /**
+     * Concepts ranked by their best label's cosine with the query, plus `bonus(concept)` when given (evidence
+     * about the concept itself rather than its wording).
+     */
+    search(query: Float32Array, top: number, filter?: (label: IndexedLabel) => boolean, bonus?: (concept: number) => number): ConceptHit[] {
         const scores = this.labelScores(query);
         const best = new Map<number, ConceptHit>();
         for (let i = 0; i < this.labels.length; i++) {
@@ -54,7 +58,9 @@ export class LabelIndex {
             const hit = best.get(label.concept);
             if (!hit || scores[i] > hit.score) { best.set(label.concept, { concept: label.concept, score: scores[i], label }); }
         }
-        return [...best.values()].sort((a, b) => b.score - a.score).slice(0, top);
+        const hits = [...best.values()];
+        if (bonus) { for (const hit of hits) { hit.score += bonus(hit.concept); } }
+        return hits.sort((a, b) => b.score - a.score).slice(0, top);
     }
 
     vectorOf(labelIndex: number): Float32Array {

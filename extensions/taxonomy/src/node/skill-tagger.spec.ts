@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { SkillTagger, Tag, tagSpans, viterbi } from './skill-tagger';
-import { defaultSkillTaggerFile } from './taxonomy-data';
+import { TaxonomyStore } from './taxonomy-store';
+import { WORD_CLUSTER_BITS } from './word-clusters';
 
 describe('SkillTagger', () => {
     it('never puts I after O and reads B/I runs as spans', () => {
@@ -11,8 +12,24 @@ describe('SkillTagger', () => {
         assert.deepEqual(tagSpans([1, 2, 0, 1, 1, 2] as Tag[]), [[0, 2], [3, 4], [4, 6]]);
     });
 
+    const store = new TaxonomyStore();
+    after(() => store.dispose());
+
+    it('refuses a model trained with word clusters when no clusters are given', () => {
+        const model = { version: '1', weights: {}, transitions: new Array(12).fill(0), metadata: { wordClusters: 'true' } };
+        assert.throws(() => new SkillTagger(model), /trained with word clusters/);
+    });
+
+    it('gives every word a cluster code from the encoder, the same for any letter case, none for punctuation', () => {
+        const tagger = store.skillTagger!;
+        const [a, b, c] = tagger.withClusters([{ text: 'Forklift', esco: 0 }, { text: 'forklift', esco: 0 }, { text: ';', esco: 0 }]);
+        assert.equal(a.cluster?.length, WORD_CLUSTER_BITS);
+        assert.equal(a.cluster, b.cluster);
+        assert.equal(c.cluster, '');
+    });
+
     it('tags a skill phrase in an English sentence with the shipped model', () => {
-        const tagger = SkillTagger.load(defaultSkillTaggerFile());
+        const tagger = store.skillTagger!;
         const words = 'Strong communication skills and experience with Python are required .'.split(' ');
         const spans = tagSpans(tagger.tag(words.map(text => ({ text, esco: text === 'Python' ? 1 : 0 }))));
         assert.ok(spans.length >= 1);

@@ -1,10 +1,12 @@
 import * as fs from 'fs';
 import * as zlib from 'zlib';
+import { WordClusters } from './word-clusters';
 
 /**
  * BIO tagger of skill spans (averaged structured perceptron, first-order Viterbi). Trained by
  * models/skill-tagger/train.ts on the SkillSpan train split (English job postings); features are words,
- * affixes, shapes, neighbours and whether a token is inside an ESCO skill label.
+ * affixes, shapes, neighbours, whether a token is inside an ESCO skill label and (models trained with them)
+ * the word's cluster code from the bilingual encoder.
  */
 export const TAGS = ['O', 'B', 'I'] as const;
 export type Tag = 0 | 1 | 2;
@@ -13,6 +15,8 @@ export interface TaggerToken {
     text: string;
     /** 0 outside any ESCO label match, 1 first token of a match, 2 inside one. */
     esco: number;
+    /** Cluster code of the word (see WordClusters); set by `SkillTagger.tag` when the model uses them. */
+    cluster?: string;
 }
 
 export interface SkillTaggerModel {
@@ -37,15 +41,36 @@ export function tokenFeatures(tokens: TaggerToken[], i: number): string[] {
         'ep=' + (i > 0 ? tokens[i - 1].esco : 's') + '|' + tokens[i].esco, 'en=' + tokens[i].esco + '|' + (i + 1 < tokens.length ? tokens[i + 1].esco : 's'),
         'ps3=' + w(i - 1).slice(-3), 'ns3=' + w(i + 1).slice(-3)];
     if (i === 0) { f.push('first'); }
+    const code = tokens[i].cluster;
+    if (code !== undefined) {
+        const near = (k: number) => (k < 0 || k >= tokens.length ? 's' : (tokens[k].cluster ?? '').slice(0, 6));
+        f.push('c4=' + code.slice(0, 4), 'c8=' + code.slice(0, 8), 'c12=' + code.slice(0, 12), 'c16=' + code,
+            'pc=' + near(i - 1), 'nc=' + near(i + 1), 'pcc=' + near(i - 1) + '|' + code.slice(0, 6), 'ccn=' + code.slice(0, 6) + '|' + near(i + 1));
+    }
     return f;
 }
 
 export class SkillTagger {
-    constructor(readonly model: SkillTaggerModel) { }
+    constructor(readonly model: SkillTaggerModel, protected readonly clusters?: WordClusters) {
+        if (model.metadata?.wordClusters === 'true' && !clusters) {
+            throw new Error('This skill tagger model was trained with word clusters: give it the encoder\'s WordClusters');
+        }
+    }
 
-    static load(file: string): SkillTagger {
+    static load(file: string, clusters?: WordClusters): SkillTagger {
         if (!fs.existsSync(file)) { throw new Error(`Skill tagger model not found: ${file}`); }
-        return new SkillTagger(JSON.parse(zlib.gunzipSync(fs.readFileSync(file)).toString('utf8')) as SkillTaggerModel);
+        return new SkillTagger(JSON.parse(zlib.gunzipSync(fs.readFileSync(file)).toString('utf8')) as SkillTaggerModel, clusters);
+    }
+
+    get usesClusters(): boolean {
+        return this.model.metadata?.wordClusters === 'true';
+    }
+
+    /** The tokens with their cluster codes when the model uses them. */
+    withClusters(tokens: TaggerToken[]): TaggerToken[] {
+        const clusters = this.clusters;
+        if (!this.usesClusters || !clusters) { return tokens; }
+        return tokens.map(t => (t.cluster === undefined ? { ...t, cluster: clusters.code(t.text) } : t));
     }
 
     scores(tokens: TaggerToken[]): Float32Array {
@@ -60,7 +85,7 @@ export class SkillTagger {
     }
 
     tag(tokens: TaggerToken[]): Tag[] {
-        return viterbi(this.scores(tokens), tokens.length, this.model.transitions);
+        return viterbi(this.scores(this.withClusters(tokens)), tokens.length, this.model.transitions);
     }
 }
 

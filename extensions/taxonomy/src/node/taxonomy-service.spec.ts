@@ -7,6 +7,7 @@ import { CliCommand, CliUserError } from '@matchpro/core/lib/node/cli/cli-comman
 import { OccupationMatch, TaxonomyService } from '../common/taxonomy-protocol';
 import taxonomyBackendModule from './taxonomy-backend-module';
 import { TaxonomyStore } from './taxonomy-store';
+import { SKILL_FIT_WEIGHT, TitleNormalizer } from './title-normalizer';
 
 describe('TaxonomyService (normalisers, extraction, CLI)', function (): void {
     this.timeout(120000);
@@ -44,6 +45,20 @@ describe('TaxonomyService (normalisers, extraction, CLI)', function (): void {
         assert.equal((await top1('resp. logistique')).uri, (await top1('responsable logistique')).uri);
         assert.equal((await top1('assist. de direction')).uri, (await top1('assistant de direction')).uri);
         assert.match((await top1('chauffeur PL')).label, /poids lourd/);
+    });
+
+    it('weighs in the skills of the ROME job sheet a French title belongs to', async () => {
+        const titles = container.get(TitleNormalizer);
+        const sheet = titles.closestRomeSheet(store.encoder.embed('cariste', 'fr'))!;
+        assert.equal(store.taxonomy.rome[sheet.concept].c, 'N1101');
+        const fit = titles.skillFit(sheet);
+        const forklift = store.occupationIndex((await top1('cariste')).uri)!;
+        const nurse = store.occupationIndex((await top1('infirmière')).uri)!;
+        // a forklift operator's essential skills resemble the forklift job sheet's; a nurse's do not
+        assert.ok(fit(forklift) > fit(nurse) + 0.02, `${fit(forklift)} vs ${fit(nurse)}`);
+        assert.ok(fit(forklift) <= SKILL_FIT_WEIGHT + 1e-6);
+        // English titles get no job-sheet context (ROME is French), so no ROME code either
+        assert.equal((await top1('forklift driver', 'en')).rome, undefined);
     });
 
     it('answers in the requested language with scores in [0, 1], best first', async () => {
@@ -88,6 +103,13 @@ describe('TaxonomyService (normalisers, extraction, CLI)', function (): void {
         assert.ok(!skills.some(s => s.text === 'Compétences'), 'a heading is no skill');
         assert.ok(skills.some(s => s.text === 'travail en équipe' && /équipe/.test(s.label ?? '')));
         assert.ok(!skills.some(s => /avec/i.test(s.text)), 'a French stop word is no skill');
+    });
+
+    it('keeps ESCO labels that are whole items of an English list, line breaks included', async () => {
+        const text = 'Key skills:\nproject management\nMicrosoft Excel; forklift driving';
+        const skills = await service.extractSkills(text, { lang: 'en' });
+        assert.ok(skills.some(s => s.text === 'project management' && s.label === 'project management'), JSON.stringify(skills));
+        for (const s of skills) { assert.equal(text.slice(s.start, s.end), s.text); }
     });
 
     it('prefers an exact preferred label when linking an extracted span', async () => {

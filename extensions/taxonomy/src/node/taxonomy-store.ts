@@ -10,6 +10,7 @@ import {
 import { TextCanonicalizer } from './text-canonicalizer';
 import { SkillDictionary } from './skill-dictionary';
 import { SkillTagger } from './skill-tagger';
+import { WordClusters } from './word-clusters';
 
 /** Where the store reads its files; defaults to the package's own data folder. */
 export const TaxonomyStoreFiles = Symbol('TaxonomyStoreFiles');
@@ -32,6 +33,8 @@ export class TaxonomyStore {
     protected occupationByUri?: Map<string, number>;
     protected dictionaries = new Map<TaxonomyLanguage, SkillDictionary>();
     protected tagger?: SkillTagger | null;
+    protected sheetProfiles?: Float32Array;
+    protected occupationProfiles?: Float32Array;
 
     protected readonly files: TaxonomyStoreFiles;
 
@@ -106,9 +109,39 @@ export class TaxonomyStore {
     /** The English skill-span tagger, or undefined when its file is not shipped. */
     get skillTagger(): SkillTagger | undefined {
         if (this.tagger === undefined) {
-            this.tagger = fs.existsSync(this.files.skillTagger) ? SkillTagger.load(this.files.skillTagger) : null;
+            this.tagger = fs.existsSync(this.files.skillTagger) ? SkillTagger.load(this.files.skillTagger, new WordClusters(this.encoder)) : null;
         }
         return this.tagger ?? undefined;
+    }
+
+    /**
+     * What each ROME job sheet asks for: the mean embedding of its skills and knowledge items, L2-normalised,
+     * one row of `encoder.dim` per sheet.
+     */
+    get romeSheetSkillProfiles(): Float32Array {
+        if (!this.sheetProfiles) {
+            const items = this.taxonomy.romeItems.map(text => this.encoder.embed(text, 'fr'));
+            this.sheetProfiles = profiles(this.taxonomy.rome.map(r => r.k.map(k => items[k])), this.encoder.dim);
+        }
+        return this.sheetProfiles;
+    }
+
+    /** The same for each ESCO occupation, from its essential skills (zero row when it lists none). */
+    get occupationSkillProfiles(): Float32Array {
+        if (!this.occupationProfiles) {
+            const skills = new Map<number, Float32Array>();
+            const skill = (i: number) => {
+                let v = skills.get(i);
+                if (!v) {
+                    const s = this.taxonomy.skills[i];
+                    v = this.encoder.embed(s.fr || s.en, s.fr ? 'fr' : 'en');
+                    skills.set(i, v);
+                }
+                return v;
+            };
+            this.occupationProfiles = profiles(this.taxonomy.occupations.map(o => o.e.map(skill)), this.encoder.dim);
+        }
+        return this.occupationProfiles;
     }
 
     /**
@@ -121,6 +154,10 @@ export class TaxonomyStore {
         this.occupationLabels;
         await tick();
         this.romeTitles;
+        await tick();
+        this.romeSheetSkillProfiles;
+        await tick();
+        this.occupationSkillProfiles;
         await tick();
         this.skillLabels;
     }
@@ -144,4 +181,17 @@ function labelsOf(concept: number, fr: string[], en: string[]): IndexedLabel[] {
         ...fr.filter(Boolean).map(text => ({ concept, text, lang: 'fr' as const })),
         ...en.filter(Boolean).map(text => ({ concept, text, lang: 'en' as const }))
     ];
+}
+
+/** Row i = the normalised mean of vectors[i] (a zero row for an empty list). */
+function profiles(vectors: Float32Array[][], dim: number): Float32Array {
+    const out = new Float32Array(vectors.length * dim);
+    vectors.forEach((vs, i) => {
+        const row = out.subarray(i * dim, (i + 1) * dim);
+        for (const v of vs) { for (let j = 0; j < dim; j++) { row[j] += v[j]; } }
+        let n = 0;
+        for (let j = 0; j < dim; j++) { n += row[j] * row[j]; }
+        if (n > 0) { n = Math.sqrt(n); for (let j = 0; j < dim; j++) { row[j] /= n; } }
+    });
+    return out;
 }

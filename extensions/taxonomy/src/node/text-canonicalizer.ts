@@ -1,10 +1,7 @@
+import { foldText } from '@matchpro/core/lib/common/text-folding';
 import { TaxonomyLanguage } from '../common/taxonomy-protocol';
 
-/** Lower case, no accents, French ligatures spelled out: the form every comparison works on. */
-export function foldText(text: string): string {
-    return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-        .replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/[’‘`´]/g, '\'').replace(/ß/g, 'ss');
-}
+export { foldText };
 
 const GENDER_MARKS = /\(\s*[hfm]\s*[/\\-]\s*[hfm]\s*\)|\b[hfm]\s*\/\s*[hfm]\b/g;
 /** Inclusive-writing endings: infirmier(e), conducteur.trice, vendeur·euse, employé-e. */
