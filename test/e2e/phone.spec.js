@@ -2,24 +2,13 @@
 // takes the screen from them, and the activity bar brings the lists back.
 'use strict';
 const assert = require('assert');
-const { startWorkbench, launchBrowser, openWorkbench, screenshotPath } = require('./workbench-harness');
+const { useWorkbench, screenshotPath } = require('./workbench-harness');
 
 describe('MatchPro workbench on a phone', function () {
-    let workbench;
-    let browser;
-
-    before(async () => {
-        workbench = await startWorkbench();
-        browser = await launchBrowser();
-    });
-
-    after(async () => {
-        await browser?.close();
-        await workbench?.stop();
-    });
+    const session = useWorkbench();
 
     it('gives the screen to the lists, then to an opened record, and back', async () => {
-        const { context, page } = await openWorkbench(browser, workbench.url, {
+        const { context, page } = await session.open({
             viewport: { width: 412, height: 915 }, isMobile: true, hasTouch: true, locale: 'fr-FR'
         });
         const lists = page.locator('#matchpro-view-container');

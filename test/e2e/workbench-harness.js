@@ -84,6 +84,27 @@ async function openWorkbench(browser, url, contextOptions = {}) {
     return { context, page };
 }
 
+/**
+ * For a mocha suite: starts the workbench (throw-away data) and Chromium before its tests and stops both
+ * after them; `open(contextOptions)` opens a page of it.
+ */
+function useWorkbench(options = {}) {
+    const session = {
+        workbench: undefined,
+        browser: undefined,
+        open: contextOptions => openWorkbench(session.browser, session.workbench.url, contextOptions)
+    };
+    before(async () => {
+        session.workbench = await startWorkbench(options);
+        session.browser = await launchBrowser();
+    });
+    after(async () => {
+        await session.browser?.close();
+        await session.workbench?.stop();
+    });
+    return session;
+}
+
 /** Runs a palette command by its label, as a user would (F1, type, Enter). */
 async function runCommand(page, label) {
     await page.keyboard.press('F1');
@@ -99,4 +120,4 @@ function screenshotPath(name) {
     return path.join(outputDir, name);
 }
 
-module.exports = { startWorkbench, launchBrowser, openWorkbench, runCommand, screenshotPath, root };
+module.exports = { startWorkbench, launchBrowser, openWorkbench, useWorkbench, runCommand, screenshotPath, root };

@@ -1,24 +1,13 @@
 // End to end: the built browser workbench in headless Debian Chromium, driven as a user would.
 'use strict';
 const assert = require('assert');
-const { startWorkbench, launchBrowser, openWorkbench, runCommand, screenshotPath, root } = require('./workbench-harness');
+const { useWorkbench, runCommand, screenshotPath, root } = require('./workbench-harness');
 
 describe('MatchPro workbench in the browser', function () {
-    let workbench;
-    let browser;
-
-    before(async () => {
-        workbench = await startWorkbench();
-        browser = await launchBrowser();
-    });
-
-    after(async () => {
-        await browser?.close();
-        await workbench?.stop();
-    });
+    const session = useWorkbench();
 
     it('shows the MatchPro views, the dashboard and the palette commands', async () => {
-        const { context, page } = await openWorkbench(browser, workbench.url, { locale: 'en-US' });
+        const { context, page } = await session.open({ locale: 'en-US' });
         const container = page.locator('#matchpro-view-container');
         for (const view of ['Candidates', 'Companies', 'Offers']) {
             await container.getByText(view, { exact: true }).first().waitFor();
@@ -38,7 +27,7 @@ describe('MatchPro workbench in the browser', function () {
     });
 
     it('creates a company, a contact and an offer through the views and still lists them after a reload', async () => {
-        const { context, page } = await openWorkbench(browser, workbench.url, { locale: 'en-US' });
+        const { context, page } = await session.open({ locale: 'en-US' });
         await page.locator('.matchpro-new-company').click();
         const companyForm = page.locator('.matchpro-company-form').last();
         await companyForm.locator('input[name=name]').fill('Entrepôts Saône Logistique');
@@ -69,7 +58,7 @@ describe('MatchPro workbench in the browser', function () {
         await offerForm.locator('.matchpro-history li', { hasText: 'Active' }).waitFor();
         await context.close();
 
-        const reopened = await openWorkbench(browser, workbench.url, { locale: 'en-US' });
+        const reopened = await session.open({ locale: 'en-US' });
         const companies = reopened.page.locator('#matchpro-companies');
         await companies.locator('.matchpro-list-row', { hasText: 'Entrepôts Saône Logistique' }).waitFor();
         const offers = reopened.page.locator('#matchpro-offers');
@@ -83,7 +72,7 @@ describe('MatchPro workbench in the browser', function () {
     });
 
     it('loads the demo agency from the palette; candidates open with their parsed profile beside the CV', async () => {
-        const { context, page } = await openWorkbench(browser, workbench.url, { locale: 'en-US' });
+        const { context, page } = await session.open({ locale: 'en-US' });
         await runCommand(page, 'MatchPro: Load Demo Data');
         await page.locator('.theia-notification-message', { hasText: 'Demo data loaded' }).first().waitFor({ timeout: 120000 });
         const candidates = page.locator('#matchpro-candidates');
@@ -143,7 +132,7 @@ describe('MatchPro workbench in the browser', function () {
     });
 
     it('imports CV files chosen in the browser, lists the failures and keeps the rest', async () => {
-        const { context, page } = await openWorkbench(browser, workbench.url, { locale: 'en-US' });
+        const { context, page } = await session.open({ locale: 'en-US' });
         const fixtures = require('path').join(root, 'extensions', 'candidates', 'test-fixtures');
         const chooser = page.waitForEvent('filechooser');
         await page.locator('.matchpro-import-cvs').click();
@@ -163,7 +152,7 @@ describe('MatchPro workbench in the browser', function () {
     });
 
     it('opens the AI providers settings; nothing is configured by default and the product works without it', async () => {
-        const { context, page } = await openWorkbench(browser, workbench.url, { locale: 'en-US' });
+        const { context, page } = await session.open({ locale: 'en-US' });
         await runCommand(page, 'MatchPro: AI Providers Settings');
         const settings = page.locator('#matchpro-ai-providers');
         await settings.locator('input[type=password]').first().waitFor();
@@ -176,7 +165,7 @@ describe('MatchPro workbench in the browser', function () {
     });
 
     it('speaks French when the browser language is French', async () => {
-        const { context, page } = await openWorkbench(browser, workbench.url, { locale: 'fr-FR' });
+        const { context, page } = await session.open({ locale: 'fr-FR' });
         const container = page.locator('#matchpro-view-container');
         for (const view of ['Candidats', 'Entreprises', 'Offres']) {
             await container.getByText(view, { exact: true }).first().waitFor();
