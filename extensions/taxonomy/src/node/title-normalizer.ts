@@ -29,7 +29,7 @@ export class TitleNormalizer {
         if (encoder.features(title, lang).ids.length === 0) { return []; }
         const query = encoder.embed(title, lang);
         const sheet = lang === 'fr' ? this.closestRomeSheet(query) : undefined;
-        const rome = sheet && sheet.score >= ROME_MATCH_THRESHOLD ? this.store.taxonomy.rome[sheet.concept].c : undefined;
+        const rome = this.romeCodeOf(sheet);
         return this.store.occupationLabels.search(query, top, undefined, sheet && this.skillFit(sheet)).map(hit => {
             const match: OccupationMatch = {
                 uri: this.store.occupationUri(hit.concept),
@@ -49,7 +49,10 @@ export class TitleNormalizer {
 
     /** ROME code of the closest ROME job title, when close enough. */
     romeCode(query: Float32Array): string | undefined {
-        const sheet = this.closestRomeSheet(query);
+        return this.romeCodeOf(this.closestRomeSheet(query));
+    }
+
+    protected romeCodeOf(sheet: { concept: number; score: number } | undefined): string | undefined {
         return sheet && sheet.score >= ROME_MATCH_THRESHOLD ? this.store.taxonomy.rome[sheet.concept].c : undefined;
     }
 
