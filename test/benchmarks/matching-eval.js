@@ -7,14 +7,8 @@
  * Run: npx tsc -b extensions/matching && node test/benchmarks/matching-eval.js
  */
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
-const { Container } = require('@theia/core/shared/inversify');
-const { MatchProConfig } = require('@matchpro/core/lib/node/matchpro-config');
-const { MatchProDatabase } = require('@matchpro/core/lib/node/matchpro-database');
-const { MatchingEngine } = require('@matchpro/matching/lib/node/matching-engine');
-const { RankerSession } = require('@matchpro/matching/lib/node/ranker-model');
-const { RankerStore } = require('@matchpro/matching/lib/node/ranker-store');
+const { createMatchingEngine } = require('./matching-engine-setup');
 
 const set = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'matching-eval', 'labelled-set.json'), 'utf8'));
 
@@ -70,13 +64,7 @@ const CASES = [
 ];
 
 async function main() {
-    const container = new Container();
-    container.bind(MatchProConfig).toConstantValue({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'matching-eval-')), actor: 'eval' });
-    container.load(require('@matchpro/core/lib/node/core-backend-module').default, require('@matchpro/taxonomy/lib/node/taxonomy-backend-module').default);
-    container.bind(MatchingEngine).toSelf().inSingletonScope();
-    const engine = container.get(MatchingEngine);
-    engine.setRanker(await RankerSession.load(RankerStore.defaultModelFile()));
-    const encoderMatches = engine.currentRanker.metadata.encoder === RankerStore.encoderFingerprint();
+    const { engine, encoderMatches, close } = await createMatchingEngine('matching-eval');
     const rankings = {};
     for (const name of [...Object.keys(VARIANTS), 'BM25 (CV text vs offer text)']) { rankings[name] = []; }
     for (const q of set.queries) {
@@ -121,7 +109,7 @@ async function main() {
         console.log(label.padEnd(56) + h.toFixed(2).padEnd(9) + b.toFixed(2).padEnd(8) + total);
     }
     console.log('(for "CV in the other language" the figure is the share ranked in the top 3)');
-    await container.get(MatchProDatabase).close();
+    await close();
 }
 
 main().catch(error => { console.error(error); process.exit(1); });

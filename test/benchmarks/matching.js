@@ -6,16 +6,10 @@
  *
  * Run: npx tsc -b extensions/matching && node test/benchmarks/matching.js [--sizes 10000,100000] [--runs 15]
  */
-const fs = require('fs');
 const os = require('os');
-const path = require('path');
-const { Container } = require('@theia/core/shared/inversify');
-const { MatchProConfig } = require('@matchpro/core/lib/node/matchpro-config');
-const { MatchProDatabase } = require('@matchpro/core/lib/node/matchpro-database');
 const { readCompactTaxonomy } = require('@matchpro/taxonomy/lib/node/taxonomy-data');
-const { MatchingEngine } = require('@matchpro/matching/lib/node/matching-engine');
-const { RankerSession, seededRandom } = require('@matchpro/matching/lib/node/ranker-model');
-const { RankerStore } = require('@matchpro/matching/lib/node/ranker-store');
+const { seededRandom } = require('@matchpro/matching/lib/node/ranker-model');
+const { createMatchingEngine } = require('./matching-engine-setup');
 
 const arg = (name, fallback) => { const i = process.argv.indexOf('--' + name); return i > 0 ? process.argv[i + 1] : fallback; };
 const SIZES = arg('sizes', '10000,100000').split(',').map(Number);
@@ -50,13 +44,7 @@ function makeCandidates(taxonomy, n, random, from) {
 }
 
 async function main() {
-    const container = new Container();
-    container.bind(MatchProConfig).toConstantValue({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'matching-bench-')), actor: 'bench' });
-    container.load(require('@matchpro/core/lib/node/core-backend-module').default, require('@matchpro/taxonomy/lib/node/taxonomy-backend-module').default);
-    container.bind(MatchingEngine).toSelf().inSingletonScope();
-    const engine = container.get(MatchingEngine);
-    engine.setRanker(await RankerSession.load(RankerStore.defaultModelFile()));
-    const encoderMatches = engine.currentRanker.metadata.encoder === RankerStore.encoderFingerprint();
+    const { engine, encoderMatches, close } = await createMatchingEngine('matching-bench');
     const taxonomy = readCompactTaxonomy();
     const random = seededRandom(7);
     const offer = {
@@ -95,7 +83,7 @@ async function main() {
         console.log(`${String(size).padStart(7)} candidates: rank p50 ${pct(times, 0.5).toFixed(1)} ms, p95 ${pct(times, 0.95).toFixed(1)} ms (${RUNS} runs after 3 warm-up; top 50 explained: ${last.results.filter(r => r.explanation).length}); CPU time p50 ${pct(cpu, 0.5).toFixed(1)} ms; load avg ${os.loadavg()[0].toFixed(1)}; `
             + `medians: evaluate ${median('evaluateMs')}, onnx ${median('mlMs')}, combine+top+explain ${median('combineMs')} ms; offer preparation ${prepareMs.toFixed(1)} ms; index build +${buildMs} ms; rss ${mb(mem.rss)} MB, heap ${mb(mem.heapUsed)} MB, external ${mb(mem.external)} MB`);
     }
-    await container.get(MatchProDatabase).close();
+    await close();
 }
 
 main().catch(error => { console.error(error); process.exit(1); });
