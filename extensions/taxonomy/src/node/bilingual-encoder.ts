@@ -28,6 +28,12 @@ export class BilingualEncoder {
         return embedBag(this.weights, this.features(text, lang));
     }
 
+    /** The embedding, or undefined when the text has no feature at all (only punctuation or marks): no evidence. */
+    embedIfAny(text: string, lang?: TaxonomyLanguage): Float32Array | undefined {
+        const bag = this.features(text, lang);
+        return bag.ids.length ? embedBag(this.weights, bag) : undefined;
+    }
+
     embedFeatures(bag: FeatureBag): Float32Array {
         return embedBag(this.weights, bag);
     }

@@ -12,8 +12,9 @@ export class SkillNormalizer {
     normalize(text: string, options?: NormalizeOptions): SkillMatch[] {
         const mention = checkedText(text, 'skill');
         const { lang, top } = checkedOptions(mention, options);
-        if (this.store.encoder.features(mention, lang).ids.length === 0) { return []; }
-        const query = this.store.encoder.embed(mention, lang);
+        // nothing but punctuation or stop marks: no evidence, no match
+        const query = this.store.encoder.embedIfAny(mention, lang);
+        if (!query) { return []; }
         return this.store.skillLabels.search(query, top).map(hit => ({
             uri: this.store.skillUri(hit.concept),
             label: this.store.skillLabel(hit.concept, lang),

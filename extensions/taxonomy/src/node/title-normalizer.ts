@@ -26,8 +26,8 @@ export class TitleNormalizer {
         const { lang, top } = checkedOptions(title, options);
         const encoder = this.store.encoder;
         // nothing but punctuation or stop marks: no evidence, no match
-        if (encoder.features(title, lang).ids.length === 0) { return []; }
-        const query = encoder.embed(title, lang);
+        const query = encoder.embedIfAny(title, lang);
+        if (!query) { return []; }
         const sheet = lang === 'fr' ? this.closestRomeSheet(query) : undefined;
         const rome = this.romeCodeOf(sheet);
         return this.store.occupationLabels.search(query, top, undefined, sheet && this.skillFit(sheet)).map(hit => {

@@ -20,8 +20,8 @@ export class WordClusters {
         if (code === undefined) {
             code = '';
             // words without letters or digits (punctuation) have no embedding worth a cluster
-            if (/[\p{L}\p{N}]/u.test(key) && this.encoder.features(key, 'en').ids.length) {
-                const v = this.encoder.embed(key, 'en');
+            const v = /[\p{L}\p{N}]/u.test(key) ? this.encoder.embedIfAny(key, 'en') : undefined;
+            if (v) {
                 for (let j = 0; j < WORD_CLUSTER_BITS && j < v.length; j++) { code += v[j] > 0 ? '1' : '0'; }
             }
             if (this.cache.size >= CACHE_LIMIT) { this.cache.clear(); }
