@@ -28,7 +28,8 @@ async function startWorkbench(options = {}) {
     const dataDir = options.dataDir || fs.mkdtempSync(path.join(os.tmpdir(), 'matchpro-e2e-data-'));
     const configDir = options.configDir || fs.mkdtempSync(path.join(os.tmpdir(), 'matchpro-e2e-theia-'));
     const port = await freePort();
-    const backend = spawn(process.execPath, [path.join(root, 'browser-app', 'lib', 'backend', 'main.js'), '--hostname', '127.0.0.1', '--port', String(port)], {
+    const backend = spawn(process.execPath, [path.join(root, 'browser-app', 'lib', 'backend', 'main.js'), '--hostname', '127.0.0.1', '--port', String(port),
+        ...(options.args || [])], {
         cwd: path.join(root, 'browser-app'),
         env: { ...process.env, MATCHPRO_DATA_DIR: dataDir, THEIA_CONFIG_DIR: configDir },
         stdio: ['ignore', 'pipe', 'pipe']
@@ -64,20 +65,26 @@ async function startWorkbench(options = {}) {
     };
 }
 
-async function launchBrowser() {
+/** `extraArgs`: e.g. `--host-resolver-rules=MAP rebound.test 127.0.0.1`, a DNS-rebinding host name. */
+async function launchBrowser(extraArgs = []) {
     return chromium.launch({
         executablePath: CHROMIUM,
         headless: true,
         args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update',
-            '--disable-sync', '--no-first-run', '--disable-dev-shm-usage']
+            '--disable-sync', '--no-first-run', '--disable-dev-shm-usage', ...extraArgs]
     });
 }
 
-/** Opens the workbench and waits until the MatchPro container shows. */
-async function openWorkbench(browser, url, contextOptions = {}) {
+/** Opens the workbench and waits until the MatchPro container shows (`signIn`: the hosted mode's login first). */
+async function openWorkbench(browser, url, contextOptions = {}, signIn) {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, ...contextOptions });
     const page = await context.newPage();
     await page.goto(url);
+    if (signIn) {
+        await page.locator('input[name=name]').fill(signIn.name);
+        await page.locator('input[name=password]').fill(signIn.password);
+        await page.locator('button[type=submit]').click();
+    }
     await page.waitForSelector('#theia-app-shell', { timeout: 60000 });
     await page.waitForSelector('.theia-preload', { state: 'detached', timeout: 60000 }).catch(() => undefined);
     await page.waitForSelector('#matchpro-view-container', { timeout: 60000 });
@@ -92,11 +99,12 @@ function useWorkbench(options = {}) {
     const session = {
         workbench: undefined,
         browser: undefined,
-        open: contextOptions => openWorkbench(session.browser, session.workbench.url, contextOptions)
+        open: (contextOptions, signIn) => openWorkbench(session.browser, session.workbench.url, contextOptions, signIn)
     };
     before(async () => {
+        await options.beforeStart?.(options);
         session.workbench = await startWorkbench(options);
-        session.browser = await launchBrowser();
+        session.browser = await launchBrowser(options.browserArgs);
     });
     after(async () => {
         await session.browser?.close();
@@ -120,4 +128,4 @@ function screenshotPath(name) {
     return path.join(outputDir, name);
 }
 
-module.exports = { startWorkbench, launchBrowser, openWorkbench, useWorkbench, runCommand, screenshotPath, root };
+module.exports = { startWorkbench, launchBrowser, openWorkbench, useWorkbench, runCommand, screenshotPath, freePort, root };

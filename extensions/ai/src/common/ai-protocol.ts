@@ -1,3 +1,4 @@
+import type { ServiceAccess } from '@matchpro/core/lib/common/server-access';
 import type { CancellationToken } from '@theia/core/lib/common/cancellation';
 import { z } from 'zod';
 import { MatchExplanationAnswer, OfferDraft } from './ai-answers';
@@ -130,3 +131,9 @@ export interface AiService {
     draftOffer(request: OfferDraftRequest, token?: CancellationToken): Promise<OfferDraft & { provider: AiProviderId; model: string }>;
     explainMatch(request: MatchExplanationRequest, token?: CancellationToken): Promise<MatchExplanation>;
 }
+
+/** Keys and their settings are an administrator's; drafting and explaining spend the agency's credit: recruiters. */
+export const AiServiceAccess: ServiceAccess<AiService> = {
+    listProviders: 'read', saveProvider: 'admin', removeProvider: 'admin', testProvider: 'admin', getSettings: 'read',
+    updateSettings: 'admin', usage: 'read', draftOffer: 'write', explainMatch: 'write'
+};

@@ -1,9 +1,9 @@
 import { CliCommand } from '@matchpro/core/lib/node/cli/cli-command';
 import { frenchLocalization } from '@matchpro/core/lib/node/french-localization';
-import { ConnectionHandler, RpcConnectionHandler } from '@theia/core/lib/common/messaging';
+import { bindGuardedRpcService } from '@matchpro/core/lib/node/security/access-guard';
 import { LocalizationContribution } from '@theia/core/lib/node/i18n/localization-contribution';
 import { ContainerModule } from '@theia/core/shared/inversify';
-import { AI_SERVICE_PATH, AiService } from '../common/ai-protocol';
+import { AI_SERVICE_PATH, AiService, AiServiceAccess } from '../common/ai-protocol';
 import { AiGateway } from './ai-gateway';
 import { AiKeyListCommand, AiKeyRemoveCommand, AiKeySetCommand, AiKeyTestCommand } from './ai-key-cli-commands';
 import { AiKeyRepository, AiSettingsRepository } from './ai-key-repository';
@@ -19,8 +19,7 @@ export default new ContainerModule(bind => {
     bind(AiGateway).toSelf().inSingletonScope();
     bind(AiServiceImpl).toSelf().inSingletonScope();
     bind(AiService).toService(AiServiceImpl);
-    bind(ConnectionHandler).toDynamicValue(ctx =>
-        new RpcConnectionHandler(AI_SERVICE_PATH, () => ctx.container.get(AiService))).inSingletonScope();
+    bindGuardedRpcService(bind, AI_SERVICE_PATH, AiService, AiServiceAccess);
     for (const command of [AiKeySetCommand, AiKeyListCommand, AiKeyRemoveCommand, AiKeyTestCommand]) {
         bind(command).toSelf().inSingletonScope();
         bind(CliCommand).toService(command);

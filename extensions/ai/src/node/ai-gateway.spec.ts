@@ -153,7 +153,7 @@ describe('AiGateway against mock provider servers', () => {
     });
 
     it('reports an unreachable server', async () => {
-        await bed.service.saveProvider({ provider: 'openai-compatible', baseUrl: 'http://127.0.0.1:9/v1' });
+        await bed.service.saveProvider({ provider: 'openai-compatible', key: testKey('openai-compatible'), baseUrl: 'http://127.0.0.1:9/v1' });
         await bed.settings({ maxRetries: 0 });
         const result = await bed.gateway.refineProfile(CV_TEXT, localProfile(), { provider: 'openai-compatible' });
         assert.strictEqual(result.failure?.kind, 'unreachable');

@@ -77,8 +77,14 @@ export class AiServiceImpl implements AiService {
                 throw MatchProErrors.InvalidInput(`AI provider.baseUrl: ${info.label} needs the base URL of the server (e.g. http://127.0.0.1:11434/v1)`,
                     [{ path: 'AI provider.baseUrl', message: 'required' }]);
             }
+            const normalisedBaseUrl = baseUrl?.replace(/\/+$/, '') ?? null;
+            if (existing?.secret && input.key === undefined && normalisedBaseUrl !== existing.baseUrl) {
+                // A stored key only ever goes to the address it was given for: a new address needs the key again.
+                throw MatchProErrors.InvalidInput(`AI provider.key: changing the server address of ${info.label} needs its API key again `
+                    + `(a stored key is only sent to the address it was stored with)`, [{ path: 'AI provider.key', message: 'required with a new base URL' }]);
+            }
             const fields = {
-                provider: input.provider, secret: secret ?? '', baseUrl: baseUrl?.replace(/\/+$/, '') ?? null,
+                provider: input.provider, secret: secret ?? '', baseUrl: normalisedBaseUrl,
                 model: input.model !== undefined ? input.model : existing?.model ?? null
             };
             const record = existing

@@ -146,6 +146,30 @@ describe('AiService (keys, settings, usage)', () => {
             assert.strictEqual(server.requestsFor('openai').length, 6);
         });
 
+        it('sends a stored key only to the address it was stored with: a new base URL over the RPC needs the key again', async () => {
+            await bed.storeAll();
+            const attacker = new MockProviderServer();
+            await attacker.start();
+            try {
+                for (const provider of ['openai', 'anthropic', 'openai-compatible'] as const) {
+                    await assert.rejects(remote.saveProvider({ provider, baseUrl: attacker.baseUrl(provider) }),
+                        (error: Error) => /needs its API key again/.test(error.message));
+                    server.enqueue(provider, { kind: 'answer', answer: goodAnswer() });
+                    await remote.testProvider(provider);
+                    assert.deepStrictEqual(attacker.requestsFor(provider), [], `${provider}: nothing reached the new address`);
+                    assert.strictEqual((await remote.listProviders()).find(p => p.provider === provider)?.baseUrl, server.baseUrl(provider));
+                }
+                // With the key given again, the new address is the user's own choice.
+                await remote.saveProvider({ provider: 'openai', key: 'sk-new-key-for-the-new-server', baseUrl: attacker.baseUrl('openai') });
+                attacker.enqueue('openai', { kind: 'answer', answer: goodAnswer() });
+                await remote.testProvider('openai');
+                assert.strictEqual(attacker.requestsFor('openai').length, 1);
+                assert.ok(!JSON.stringify(attacker.requestsFor('openai')).includes(testKey('openai')), 'the old key never travels');
+            } finally {
+                await attacker.close();
+            }
+        });
+
         it('cancels a provider call from a Theia CancellationToken', async () => {
             await remote.saveProvider({ provider: 'anthropic', key: testKey('anthropic'), baseUrl: server.baseUrl('anthropic') });
             server.enqueue('anthropic', { kind: 'slow', ms: 20_000, answer: { ok: true } });

@@ -1,3 +1,4 @@
+import type { ServiceAccess } from '@matchpro/core/lib/common/server-access';
 export const DASHBOARD_SERVICE_PATH = '/services/matchpro/dashboard';
 export const DashboardService = Symbol('DashboardService');
 
@@ -27,3 +28,5 @@ export interface DashboardFigures {
 export interface DashboardService {
     figures(): Promise<DashboardFigures>;
 }
+
+export const DashboardServiceAccess: ServiceAccess<DashboardService> = { figures: 'read' };

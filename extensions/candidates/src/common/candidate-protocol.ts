@@ -1,3 +1,4 @@
+import type { ServiceAccess } from '@matchpro/core/lib/common/server-access';
 import type { Candidate, CandidateInput, CandidateSummary, Interaction, InteractionInput, ParsedProfile } from '@matchpro/core/lib/common';
 
 export const CANDIDATE_SERVICE_PATH = '/services/matchpro/candidates';
@@ -64,3 +65,10 @@ export interface CandidateService {
     listInteractions(candidateId: string): Promise<Interaction[]>;
     addInteraction(input: InteractionInput): Promise<Interaction>;
 }
+
+/** What each role may call (hosted mode): erasure is an administrator's act; reads of a person's record are logged. */
+export const CandidateServiceAccess: ServiceAccess<CandidateService> = {
+    list: 'read', get: { permission: 'read', auditEntity: 'candidate' }, create: 'write', update: 'write', delete: 'admin',
+    importCv: 'write', resolveDuplicate: 'write', reparse: 'write', getCvFile: { permission: 'read', auditEntity: 'candidate' },
+    merge: 'write', listInteractions: { permission: 'read', auditEntity: 'candidate' }, addInteraction: 'write'
+};

@@ -1,10 +1,10 @@
 import { CliCommand } from '@matchpro/core/lib/node/cli/cli-command';
 import { DemoDataContribution } from '@matchpro/core/lib/node/demo-data-contribution';
 import { frenchLocalization } from '@matchpro/core/lib/node/french-localization';
-import { ConnectionHandler, RpcConnectionHandler } from '@theia/core/lib/common/messaging';
+import { bindGuardedRpcService } from '@matchpro/core/lib/node/security/access-guard';
 import { LocalizationContribution } from '@theia/core/lib/node/i18n/localization-contribution';
 import { ContainerModule } from '@theia/core/shared/inversify';
-import { CANDIDATE_SERVICE_PATH, CandidateService } from '../common/candidate-protocol';
+import { CANDIDATE_SERVICE_PATH, CandidateService, CandidateServiceAccess } from '../common/candidate-protocol';
 import { CandidateDemoData } from './candidate-demo-data';
 import { CandidateRepository } from './candidate-repository';
 import { CandidateServiceImpl } from './candidate-service-impl';
@@ -21,8 +21,7 @@ export default new ContainerModule(bind => {
     bind(CvFileStore).toSelf().inSingletonScope();
     bind(CandidateServiceImpl).toSelf().inSingletonScope();
     bind(CandidateService).toService(CandidateServiceImpl);
-    bind(ConnectionHandler).toDynamicValue(ctx =>
-        new RpcConnectionHandler(CANDIDATE_SERVICE_PATH, () => ctx.container.get(CandidateService))).inSingletonScope();
+    bindGuardedRpcService(bind, CANDIDATE_SERVICE_PATH, CandidateService, CandidateServiceAccess);
     bind(CandidateDemoData).toSelf().inSingletonScope();
     bind(DemoDataContribution).toService(CandidateDemoData);
     for (const command of [ImportCommand, CandidatesListCommand, CandidatesShowCommand]) {

@@ -1,3 +1,4 @@
+import type { ServiceAccess } from '@matchpro/core/lib/common/server-access';
 import type { Company, CompanyInput, Contact, ContactInput } from '@matchpro/core/lib/common';
 
 export const COMPANY_SERVICE_PATH = '/services/matchpro/companies';
@@ -36,3 +37,8 @@ export interface CompanyService {
     saveContact(input: ContactInput, id?: string, version?: number): Promise<Contact>;
     deleteContact(id: string, version: number): Promise<void>;
 }
+
+export const CompanyServiceAccess: ServiceAccess<CompanyService> = {
+    list: 'read', get: 'read', findBySiret: 'read', create: 'write', update: 'write', delete: 'write', activity: 'read',
+    listContacts: 'read', saveContact: 'write', deleteContact: 'write'
+};

@@ -11,6 +11,7 @@ import { MatchProView, MatchProViewContainerFactory } from './matchpro-view-cont
 import { MatchProViewContainerContribution } from './matchpro-view-container-contribution';
 import { isPhoneScreen, PhoneLayoutContribution, PHONE_SHELL_OPTIONS } from './phone-layout';
 import { WorkbenchCommandContribution } from './workbench-command-contribution';
+import { SignedInUserContribution } from './signed-in-user-contribution';
 import '../../src/browser/style/matchpro.css';
 
 export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
@@ -40,4 +41,7 @@ export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
         ctx.container.get(WebSocketConnectionProvider).createProxy<WorkbenchService>(WORKBENCH_SERVICE_PATH)).inSingletonScope();
     bind(WorkbenchCommandContribution).toSelf().inSingletonScope();
     bind(CommandContribution).toService(WorkbenchCommandContribution);
+    bind(SignedInUserContribution).toSelf().inSingletonScope();
+    bind(CommandContribution).toService(SignedInUserContribution);
+    bind(FrontendApplicationContribution).toService(SignedInUserContribution);
 });

@@ -17,10 +17,12 @@ export namespace MatchProErrors {
         data: { what, id, expected, actual }
     }));
     export const Rejected = ApplicationError.declare(4022, (message: string) => ({ message, data: {} }));
+    /** The signed-in user's role does not allow this call (hosted mode), or the call is not for the workbench. */
+    export const Forbidden = ApplicationError.declare(4003, (message: string) => ({ message, data: {} }));
 
     export function isUserError(error: unknown): boolean {
         const e = error as object | undefined;
-        return InvalidInput.is(e) || NotFound.is(e) || Conflict.is(e) || Rejected.is(e);
+        return InvalidInput.is(e) || NotFound.is(e) || Conflict.is(e) || Rejected.is(e) || Forbidden.is(e);
     }
 }
 

@@ -16,3 +16,4 @@ export * from './errors';
 export * from './data-change-protocol';
 export * from './workbench-protocol';
 export * from './text-folding';
+export * from './server-access';

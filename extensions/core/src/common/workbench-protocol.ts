@@ -1,3 +1,5 @@
+import type { ServiceAccess } from './server-access';
+
 /** Workbench-wide backend operations: data folder, demo data, backup and restore. */
 export const WORKBENCH_SERVICE_PATH = '/services/matchpro/workbench';
 export const WorkbenchService = Symbol('WorkbenchService');
@@ -27,3 +29,8 @@ export interface WorkbenchService {
      */
     restore(backupFile: string, targetDir: string, keyFile?: string): Promise<{ dataDir: string }>;
 }
+
+/** Backups and restores hold every record: administrators only. */
+export const WorkbenchServiceAccess: ServiceAccess<WorkbenchService> = {
+    info: 'read', loadDemoData: 'write', backup: 'admin', restore: 'admin'
+};

@@ -15,6 +15,11 @@ import { frenchLocalization } from './french-localization';
 import { configFromEnvironment, MatchProConfig } from './matchpro-config';
 import { MatchProDatabase } from './matchpro-database';
 import { WorkbenchServiceImpl } from './workbench-service-impl';
+import { AccessGuard, bindGuardedRpcService } from './security/access-guard';
+import { CallerContext } from './security/caller-context';
+import { UserAccounts } from './security/user-accounts';
+import { UsersAddCommand, UsersListCommand, UsersPasswdCommand, UsersRemoveCommand } from './cli/users-cli-commands';
+import { WorkbenchServiceAccess } from '../common/workbench-protocol';
 
 export default new ContainerModule((bind, _unbind, isBound) => {
     if (!isBound(MatchProConfig)) {
@@ -22,13 +27,15 @@ export default new ContainerModule((bind, _unbind, isBound) => {
     }
     bind(MatchProDatabase).toSelf().inSingletonScope();
     bind(AuditLog).toSelf().inSingletonScope();
+    bind(CallerContext).toSelf().inSingletonScope();
+    bind(AccessGuard).toSelf().inSingletonScope();
+    bind(UserAccounts).toSelf().inSingletonScope();
     bind(DataChangeBroadcaster).toSelf().inSingletonScope();
     bindContributionProvider(bind, DemoDataContribution);
 
     bind(WorkbenchServiceImpl).toSelf().inSingletonScope();
     bind(WorkbenchService).toService(WorkbenchServiceImpl);
-    bind(ConnectionHandler).toDynamicValue(ctx =>
-        new RpcConnectionHandler(WORKBENCH_SERVICE_PATH, () => ctx.container.get(WorkbenchService))).inSingletonScope();
+    bindGuardedRpcService(bind, WORKBENCH_SERVICE_PATH, WorkbenchService, WorkbenchServiceAccess);
     bind(ConnectionHandler).toDynamicValue(ctx =>
         new RpcConnectionHandler<DataChangeClient>(DATA_CHANGE_PATH, client => ctx.container.get(DataChangeBroadcaster).connect(client))).inSingletonScope();
 
@@ -39,7 +46,7 @@ export default new ContainerModule((bind, _unbind, isBound) => {
         onStop: () => { ctx.container.get(MatchProDatabase).close().catch(() => undefined); }
     })).inSingletonScope();
 
-    for (const command of [BackupCommand, RestoreCommand, ExportCommand]) {
+    for (const command of [BackupCommand, RestoreCommand, ExportCommand, UsersAddCommand, UsersListCommand, UsersRemoveCommand, UsersPasswdCommand]) {
         bind(command).toSelf().inSingletonScope();
         bind(CliCommand).toService(command);
     }

@@ -1,5 +1,6 @@
 import { inject, injectable } from '@theia/core/shared/inversify';
 import { MatchProConfig } from './matchpro-config';
+import { CallerContext } from './security/caller-context';
 import { SCHEMA_MIGRATIONS } from './schema-migrations';
 import { EncryptedStore } from './storage/encrypted-store';
 import type { StoreTransaction } from './storage/store-types';
@@ -11,6 +12,7 @@ import type { StoreTransaction } from './storage/store-types';
 @injectable()
 export class MatchProDatabase {
     @inject(MatchProConfig) protected readonly config: MatchProConfig;
+    @inject(CallerContext) protected readonly callers: CallerContext;
 
     protected opening: Promise<EncryptedStore> | undefined;
 
@@ -18,8 +20,9 @@ export class MatchProDatabase {
         return this.config.dataDir;
     }
 
+    /** Who acts, for the audit log: the signed-in user of the call being served, else this process's user. */
     get actor(): string {
-        return this.config.actor;
+        return this.callers.current()?.name ?? this.config.actor;
     }
 
     store(): Promise<EncryptedStore> {

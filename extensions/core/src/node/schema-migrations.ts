@@ -65,4 +65,10 @@ CREATE TABLE audit_log (id TEXT PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NU
 CREATE INDEX audit_entity ON audit_log(entity, entity_id);
 CREATE INDEX audit_at ON audit_log(at);
 `
+}, {
+    version: 2,
+    description: 'accounts of the hosted mode (scrypt password hashes)',
+    sql: `
+CREATE TABLE users (name TEXT PRIMARY KEY, role TEXT NOT NULL, password_hash TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+`
 }];

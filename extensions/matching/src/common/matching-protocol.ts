@@ -1,3 +1,4 @@
+import type { ServiceAccess } from '@matchpro/core/lib/common/server-access';
 import type { MatchEvidence, PipelineStatus, ScoreBreakdown } from '@matchpro/core/lib/common';
 
 /** Contract of the matching service: ranks candidates for an offer and offers for a candidate. */
@@ -52,3 +53,8 @@ export interface MatchingService {
     /** Offers and candidates a recruiter can pick from in the view. */
     listSubjects(kind: 'offer' | 'candidate'): Promise<{ id: string; label: string }[]>;
 }
+
+/** Ranking stores scores as a cache (a read for the recruiter); moving a pair along the pipeline is a change. */
+export const MatchingServiceAccess: ServiceAccess<MatchingService> = {
+    matchCandidatesForOffer: 'read', matchOffersForCandidate: 'read', setStatus: 'write', listSubjects: 'read'
+};

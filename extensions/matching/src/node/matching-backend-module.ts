@@ -1,10 +1,10 @@
 import { CliCommand } from '@matchpro/core/lib/node/cli/cli-command';
 import { frenchLocalization } from '@matchpro/core/lib/node/french-localization';
-import { ConnectionHandler, RpcConnectionHandler } from '@theia/core/lib/common/messaging';
+import { bindGuardedRpcService } from '@matchpro/core/lib/node/security/access-guard';
 import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
 import { LocalizationContribution } from '@theia/core/lib/node/i18n/localization-contribution';
 import { ContainerModule } from '@theia/core/shared/inversify';
-import { MATCHING_SERVICE_PATH, MatchingService } from '../common/matching-protocol';
+import { MATCHING_SERVICE_PATH, MatchingService, MatchingServiceAccess } from '../common/matching-protocol';
 import { CandidateIndexSync } from './candidate-index-sync';
 import { MatchCommand, MatchingRetrainCommand } from './matching-cli-commands';
 import { MatchingEngine } from './matching-engine';
@@ -21,8 +21,7 @@ export default new ContainerModule(bind => {
     bind(RankerRetraining).toSelf().inSingletonScope();
     bind(MatchingServiceImpl).toSelf().inSingletonScope();
     bind(MatchingService).toService(MatchingServiceImpl);
-    bind(ConnectionHandler).toDynamicValue(ctx =>
-        new RpcConnectionHandler(MATCHING_SERVICE_PATH, () => ctx.container.get<MatchingService>(MatchingService))).inSingletonScope();
+    bindGuardedRpcService(bind, MATCHING_SERVICE_PATH, MatchingService, MatchingServiceAccess);
     bind(MatchCommand).toSelf().inSingletonScope();
     bind(CliCommand).toService(MatchCommand);
     bind(MatchingRetrainCommand).toSelf().inSingletonScope();

@@ -1,3 +1,4 @@
+import type { ServiceAccess } from '@matchpro/core/lib/common/server-access';
 import type { ContractType, JobOffer, JobOfferInput, OfferStatus, RequiredSkill } from '@matchpro/core/lib/common';
 
 export const OFFER_SERVICE_PATH = '/services/matchpro/offers';
@@ -56,3 +57,7 @@ export interface OfferService {
     changeStatus(id: string, version: number, to: OfferStatus, reason?: string): Promise<JobOffer>;
     draft(request: OfferDraftRequest): Promise<OfferDraft>;
 }
+
+export const OfferServiceAccess: ServiceAccess<OfferService> = {
+    list: 'read', get: 'read', create: 'write', update: 'write', changeStatus: 'write', draft: 'write'
+};

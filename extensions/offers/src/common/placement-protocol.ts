@@ -1,3 +1,4 @@
+import type { ServiceAccess } from '@matchpro/core/lib/common/server-access';
 import type { Placement, PlacementInput } from '@matchpro/core/lib/common';
 
 export const PLACEMENT_SERVICE_PATH = '/services/matchpro/placements';
@@ -29,3 +30,7 @@ export interface PlacementService {
     create(input: PlacementInput, options?: { keepOfferOpen?: boolean }): Promise<Placement>;
     followUp(id: string, version: number, followUp: PlacementFollowUpInput): Promise<Placement>;
 }
+
+export const PlacementServiceAccess: ServiceAccess<PlacementService> = {
+    candidatesFor: 'read', list: 'read', create: 'write', followUp: 'write'
+};

@@ -1,11 +1,11 @@
 import { CliCommand } from '@matchpro/core/lib/node/cli/cli-command';
 import { DemoDataContribution } from '@matchpro/core/lib/node/demo-data-contribution';
 import { frenchLocalization } from '@matchpro/core/lib/node/french-localization';
-import { ConnectionHandler, RpcConnectionHandler } from '@theia/core/lib/common/messaging';
+import { bindGuardedRpcService } from '@matchpro/core/lib/node/security/access-guard';
 import { LocalizationContribution } from '@theia/core/lib/node/i18n/localization-contribution';
 import { ContainerModule } from '@theia/core/shared/inversify';
-import { OFFER_SERVICE_PATH, OfferService } from '../common/offer-protocol';
-import { PLACEMENT_SERVICE_PATH, PlacementService } from '../common/placement-protocol';
+import { OFFER_SERVICE_PATH, OfferService, OfferServiceAccess } from '../common/offer-protocol';
+import { PLACEMENT_SERVICE_PATH, PlacementService, PlacementServiceAccess } from '../common/placement-protocol';
 import { OfferDemoData } from './offer-demo-data';
 import { OfferDrafter } from './offer-drafter';
 import { OfferRepository, PlacementRepository } from './offer-repository';
@@ -23,10 +23,8 @@ export default new ContainerModule(bind => {
     bind(OfferService).toService(OfferServiceImpl);
     bind(PlacementServiceImpl).toSelf().inSingletonScope();
     bind(PlacementService).toService(PlacementServiceImpl);
-    bind(ConnectionHandler).toDynamicValue(ctx =>
-        new RpcConnectionHandler(OFFER_SERVICE_PATH, () => ctx.container.get(OfferService))).inSingletonScope();
-    bind(ConnectionHandler).toDynamicValue(ctx =>
-        new RpcConnectionHandler(PLACEMENT_SERVICE_PATH, () => ctx.container.get(PlacementService))).inSingletonScope();
+    bindGuardedRpcService(bind, OFFER_SERVICE_PATH, OfferService, OfferServiceAccess);
+    bindGuardedRpcService(bind, PLACEMENT_SERVICE_PATH, PlacementService, PlacementServiceAccess);
     bind(OfferDemoData).toSelf().inSingletonScope();
     bind(DemoDataContribution).toService(OfferDemoData);
     for (const command of [OffersAddCommand, OffersListCommand]) {

@@ -1,3 +1,4 @@
+import type { ServiceAccess } from '@matchpro/core/lib/common/server-access';
 /** Contract of the taxonomy service: ESCO/ROME lookups, normalisers, skill extraction, encoder. */
 export const TAXONOMY_SERVICE_PATH = '/services/matchpro/taxonomy';
 export const TaxonomyService = Symbol('TaxonomyService');
@@ -54,3 +55,7 @@ export interface TaxonomyService {
     /** Unit-length embeddings from the bilingual encoder, one per text. */
     encode(texts: string[]): Promise<number[][]>;
 }
+
+export const TaxonomyServiceAccess: ServiceAccess<TaxonomyService> = {
+    normalizeTitle: 'read', normalizeSkill: 'read', extractSkills: 'read', getOccupation: 'read', encode: 'read'
+};

@@ -1,7 +1,7 @@
 import { ContainerModule } from '@theia/core/shared/inversify';
-import { ConnectionHandler, RpcConnectionHandler } from '@theia/core/lib/common/messaging';
+import { bindGuardedRpcService } from '@matchpro/core/lib/node/security/access-guard';
 import { CliCommand } from '@matchpro/core/lib/node/cli/cli-command';
-import { TAXONOMY_SERVICE_PATH, TaxonomyService } from '../common/taxonomy-protocol';
+import { TAXONOMY_SERVICE_PATH, TaxonomyService, TaxonomyServiceAccess } from '../common/taxonomy-protocol';
 import { NormalizeSkillCommand, NormalizeTitleCommand } from './normalize-command';
 import { SkillExtractor } from './skill-extractor';
 import { SkillNormalizer } from './skill-normalizer';
@@ -16,9 +16,7 @@ export default new ContainerModule(bind => {
     bind(SkillExtractor).toSelf().inSingletonScope();
     bind(TaxonomyServiceImpl).toSelf().inSingletonScope();
     bind(TaxonomyService).toService(TaxonomyServiceImpl);
-    bind(ConnectionHandler).toDynamicValue(ctx =>
-        new RpcConnectionHandler(TAXONOMY_SERVICE_PATH, () => ctx.container.get<TaxonomyService>(TaxonomyService))
-    ).inSingletonScope();
+    bindGuardedRpcService(bind, TAXONOMY_SERVICE_PATH, TaxonomyService, TaxonomyServiceAccess);
     bind(NormalizeTitleCommand).toSelf().inSingletonScope();
     bind(CliCommand).toService(NormalizeTitleCommand);
     bind(NormalizeSkillCommand).toSelf().inSingletonScope();
