@@ -32,8 +32,8 @@ export function toSummary(record: AiKeyRecord): AiProviderSummary {
 
 /** Turns a Theia CancellationToken from the UI into the AbortSignal the SDKs understand. */
 export function toAbortSignal(token?: CancellationToken): AbortSignal | undefined {
-    if (!token) {
-        return undefined;
+    if (!CancellationToken.is(token)) {
+        return undefined; // none, or not a token (a page may send anything in its place)
     }
     const controller = new AbortController();
     if (token.isCancellationRequested) {

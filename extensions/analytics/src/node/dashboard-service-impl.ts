@@ -11,7 +11,8 @@ const RGPD_RETENTION_DAYS = 730;
 export class DashboardServiceImpl implements DashboardService {
     @inject(MatchProDatabase) protected readonly db: MatchProDatabase;
 
-    async figures(now = new Date()): Promise<DashboardFigures> {
+    async figures(): Promise<DashboardFigures> {
+        const now = new Date();
         const iso = (offsetDays: number) => new Date(now.getTime() - offsetDays * DAY).toISOString();
         return this.db.read(store => {
             const count = (sql: string, params: (string | number)[] = []) => store.get<{ n: number }>(sql, params)!.n;

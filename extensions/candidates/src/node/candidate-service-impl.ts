@@ -45,6 +45,7 @@ export class CandidateServiceImpl implements CandidateService {
     }
 
     async list(query: CandidateQuery = {}): Promise<CandidatePage> {
+        query = query ?? {}; // a null over the RPC means no filter, as undefined does
         const where: string[] = [];
         const params: SqlParam[] = [];
         // Text, skill and licence all go through the full-text index (one MATCH): a JSON scan of 100k

@@ -1,4 +1,5 @@
-import { Company, CompanyInput, Contact, ContactInput, MatchProErrors, foldText, normalizeSiret, validate } from '@matchpro/core/lib/common';
+import { z } from 'zod';
+import { Company, CompanyInput, Contact, ContactInput, EntityId, MatchProErrors, foldText, normalizeSiret, validate } from '@matchpro/core/lib/common';
 import { AuditLog } from '@matchpro/core/lib/node/audit-log';
 import { DataChangeBroadcaster } from '@matchpro/core/lib/node/data-change-broadcaster';
 import { MatchProDatabase } from '@matchpro/core/lib/node/matchpro-database';
@@ -66,6 +67,8 @@ export class CompanyServiceImpl implements CompanyService {
     }
 
     async delete(id: string, version: number): Promise<void> {
+        validate(EntityId, id, 'company id');
+        validate(z.number().int().min(0), version, 'version');
         await this.db.write(tx => {
             const offers = tx.get<{ n: number }>('SELECT count(*) AS n FROM offers WHERE company_id = ?', [id])!.n;
             if (offers > 0) {

@@ -1,3 +1,6 @@
+import { nls } from '@theia/core/lib/common/nls';
+import { MatchProErrors } from '../common/errors';
+import { roleLabel } from './role-label';
 import * as React from '@theia/core/shared/react';
 
 /** Small controlled inputs shared by the MatchPro editors, so every form behaves the same. */
@@ -68,5 +71,14 @@ export function withoutEmpty<T extends object>(value: T): T {
 }
 
 export function errorMessage(error: unknown): string {
+    if (MatchProErrors.Forbidden.is(error as object)) {
+        const { needed, role } = (error as { data?: { needed?: string; role?: string } }).data ?? {};
+        if (needed === 'admin') {
+            return nls.localize('matchpro/error/adminOnly', 'Only an administrator can do this.');
+        }
+        if (needed === 'write') {
+            return nls.localize('matchpro/error/readOnly', 'Your account ({0}) can only look at records, not change them.', roleLabel(role ?? ''));
+        }
+    }
     return error instanceof Error ? error.message : String(error);
 }

@@ -18,7 +18,9 @@ export namespace MatchProErrors {
     }));
     export const Rejected = ApplicationError.declare(4022, (message: string) => ({ message, data: {} }));
     /** The signed-in user's role does not allow this call (hosted mode), or the call is not for the workbench. */
-    export const Forbidden = ApplicationError.declare(4003, (message: string) => ({ message, data: {} }));
+    export const Forbidden = ApplicationError.declare(4003, (message: string, needed?: 'read' | 'write' | 'admin', role?: string) => ({
+        message, data: { needed, role }
+    }));
 
     export function isUserError(error: unknown): boolean {
         const e = error as object | undefined;

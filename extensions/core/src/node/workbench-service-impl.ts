@@ -8,6 +8,7 @@ import { DataChangeBroadcaster } from './data-change-broadcaster';
 import { DemoDataContribution } from './demo-data-contribution';
 import { MatchProDatabase } from './matchpro-database';
 import { EncryptedStore } from './storage/encrypted-store';
+import { StorageError } from './storage/storage-errors';
 
 const COUNTED = ['candidates', 'companies', 'contacts', 'offers', 'matchings', 'placements'] as const;
 
@@ -47,6 +48,15 @@ export class WorkbenchServiceImpl implements WorkbenchService {
             throw MatchProErrors.InvalidInput('invalid backup file: a file path is required', [{ path: 'file', message: 'required' }]);
         }
         const target = path.resolve(file);
+        // Over the RPC a page names the path: never overwrite a file (nor the CV folder kept beside it).
+        for (const existing of [target, `${target}.files`]) {
+            if (fs.existsSync(existing)) {
+                throw MatchProErrors.Rejected(`${existing} already exists: choose a new backup file name (a backup never overwrites anything).`);
+            }
+        }
+        if (!fs.existsSync(path.dirname(target))) {
+            throw MatchProErrors.Rejected(`The folder ${path.dirname(target)} does not exist.`);
+        }
         await (await this.db.store()).backup(target);
         return { file: target, bytes: fs.statSync(target).size };
     }
@@ -61,10 +71,15 @@ export class WorkbenchServiceImpl implements WorkbenchService {
         if (target === path.resolve(this.db.dataDir)) {
             throw MatchProErrors.Rejected('Restore into a new folder: the data folder in use is never overwritten.');
         }
-        await EncryptedStore.restore(path.resolve(backupFile), target, {
-            keyFile: typeof keyFile === 'string' && keyFile ? path.resolve(keyFile) : undefined,
-            passphrase: process.env.MATCHPRO_PASSPHRASE || undefined
-        });
+        try {
+            await EncryptedStore.restore(path.resolve(backupFile), target, {
+                keyFile: typeof keyFile === 'string' && keyFile ? path.resolve(keyFile) : undefined,
+                passphrase: process.env.MATCHPRO_PASSPHRASE || undefined
+            });
+        } catch (error) {
+            // A missing, damaged or foreign backup is the user's file, not a failure of MatchPro.
+            throw error instanceof StorageError ? MatchProErrors.Rejected(error.message) : error;
+        }
         return { dataDir: target };
     }
 }

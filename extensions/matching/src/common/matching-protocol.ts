@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { ServiceAccess } from '@matchpro/core/lib/common/server-access';
 import type { MatchEvidence, PipelineStatus, ScoreBreakdown } from '@matchpro/core/lib/common';
 
@@ -38,12 +39,13 @@ export interface MatchRanking {
     tookMs: number;
 }
 
-export interface MatchOptions {
+export const MatchOptions = z.object({
     /** How many results to return (default 50, at most 1000). */
-    top?: number;
-    minScore?: number;
-    hideCapped?: boolean;
-}
+    top: z.number().int().min(1).max(1000).optional(),
+    minScore: z.number().min(0).max(100).optional(),
+    hideCapped: z.boolean().optional()
+});
+export type MatchOptions = z.infer<typeof MatchOptions>;
 
 export interface MatchingService {
     matchCandidatesForOffer(offerId: string, options?: MatchOptions): Promise<MatchRanking>;

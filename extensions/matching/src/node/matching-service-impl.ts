@@ -1,4 +1,4 @@
-import { Candidate, JobOffer, MatchProErrors, PipelineStatus, validate } from '@matchpro/core/lib/common';
+import { Candidate, EntityId, JobOffer, MatchProErrors, PipelineStatus, validate } from '@matchpro/core/lib/common';
 import { AuditLog } from '@matchpro/core/lib/node/audit-log';
 import { DataChangeBroadcaster } from '@matchpro/core/lib/node/data-change-broadcaster';
 import { MatchProDatabase } from '@matchpro/core/lib/node/matchpro-database';
@@ -36,12 +36,9 @@ export class MatchingServiceImpl implements MatchingService {
         await this.index.sync();
     }
 
-    protected options(options: MatchOptions = {}): Required<Pick<MatchOptions, 'top'>> & MatchOptions {
-        const top = options.top ?? 50;
-        if (!Number.isInteger(top) || top < 1 || top > 1000) {
-            throw MatchProErrors.InvalidInput(`top must be an integer from 1 to 1000, got ${top}`, [{ path: 'top', message: 'out of range' }]);
-        }
-        return { ...options, top };
+    protected options(options: MatchOptions | null = {}): Required<Pick<MatchOptions, 'top'>> & MatchOptions {
+        const checked = validate(MatchOptions, options ?? {}, 'match options');
+        return { ...checked, top: checked.top ?? 50 };
     }
 
     async matchCandidatesForOffer(offerId: string, options?: MatchOptions): Promise<MatchRanking> {
@@ -106,12 +103,14 @@ export class MatchingServiceImpl implements MatchingService {
     }
 
     protected async readOffer(id: string): Promise<JobOffer> {
+        validate(EntityId, id, 'offerId');
         const row = await this.db.read(store => store.get<{ data: string }>('SELECT data FROM offers WHERE id = ?', [id]));
         if (!row) { throw MatchProErrors.NotFound('offer', id); }
         return JSON.parse(row.data);
     }
 
     protected async readCandidate(id: string): Promise<Candidate> {
+        validate(EntityId, id, 'candidateId');
         const row = await this.db.read(store => store.get<{ data: string }>('SELECT data FROM candidates WHERE id = ?', [id]));
         if (!row) { throw MatchProErrors.NotFound('candidate', id); }
         return JSON.parse(row.data);

@@ -20,6 +20,7 @@ export class OfferServiceImpl implements OfferService {
     @inject(AiGateway) @optional() protected readonly ai?: AiGateway;
 
     async list(filter: OfferFilter = {}): Promise<OfferSummary[]> {
+        filter = filter ?? {}; // a null over the RPC means no filter, as undefined does
         const where: string[] = [];
         const params: string[] = [];
         if (typeof filter.status === 'string') {

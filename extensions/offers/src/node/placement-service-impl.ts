@@ -28,6 +28,7 @@ export class PlacementServiceImpl implements PlacementService {
     }
 
     async list(filter: { offerId?: string; companyId?: string; candidateId?: string } = {}): Promise<Placement[]> {
+        filter = filter ?? {}; // a null over the RPC means no filter, as undefined does
         const where: string[] = [];
         const params: string[] = [];
         for (const [key, column] of [['offerId', 'offer_id'], ['companyId', 'company_id'], ['candidateId', 'candidate_id']] as const) {

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import { inject, injectable } from '@theia/core/shared/inversify';
 import { CliArgs, CliCommand, CliUserError } from '@matchpro/core/lib/node/cli/cli-command';
+import { MatchProErrors } from '@matchpro/core/lib/common/errors';
 import { NormalizeOptions, OccupationMatch, SkillMatch, TaxonomyLanguage, TaxonomyService } from '../common/taxonomy-protocol';
-import { TaxonomyInputError } from './normalize-input';
 
 type Match = OccupationMatch | SkillMatch;
 
@@ -52,7 +52,7 @@ abstract class NormalizeCommand implements CliCommand {
         try {
             return await this.normalizeOne(text, options);
         } catch (e) {
-            if (e instanceof TaxonomyInputError) { throw new CliUserError(`${where}: ${e.message}`); }
+            if (MatchProErrors.InvalidInput.is(e as object)) { throw new CliUserError(`${where}: ${(e as Error).message}`); }
             throw e;
         }
     }

@@ -2,7 +2,7 @@ import { inject, injectable } from '@theia/core/shared/inversify';
 import {
     ExtractedSkill, NormalizeOptions, OccupationDetails, OccupationMatch, SkillMatch, TaxonomyLanguage, TaxonomyService
 } from '../common/taxonomy-protocol';
-import { TaxonomyInputError } from './normalize-input';
+import { taxonomyInputError } from './normalize-input';
 import { SkillExtractor } from './skill-extractor';
 import { SkillNormalizer } from './skill-normalizer';
 import { TaxonomyStore } from './taxonomy-store';
@@ -43,7 +43,7 @@ export class TaxonomyServiceImpl implements TaxonomyService {
 
     async encode(texts: string[]): Promise<number[][]> {
         if (!Array.isArray(texts) || texts.some(t => typeof t !== 'string')) {
-            throw new TaxonomyInputError('encode expects an array of strings');
+            throw taxonomyInputError('encode expects an array of strings');
         }
         const vectors = await this.store.encoder.encode(texts);
         return vectors.map(v => Array.from(v));

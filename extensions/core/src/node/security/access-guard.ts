@@ -51,7 +51,8 @@ export class AccessGuard {
         }
         const permission = permissionOf(rule);
         if (!roleAllows(caller.role, permission)) {
-            throw MatchProErrors.Forbidden(`${caller.name} (${caller.role}) may not ${PERMISSION_WORDS[permission]}: ${method} needs the ${permission === 'admin' ? 'admin' : 'recruiter'} role`);
+            throw MatchProErrors.Forbidden(`${caller.name} (${caller.role}) may not ${PERMISSION_WORDS[permission]}: ${method} needs the ${permission === 'admin' ? 'admin' : 'recruiter'} role`,
+                permission, caller.role);
         }
         if (typeof rule === 'object' && caller.hosted && typeof args[0] === 'string') {
             await this.db.write(tx => this.audit.record(tx, { actor: caller.name, action: 'read', entity: rule.auditEntity, entityId: args[0] as string, details: { method } }));

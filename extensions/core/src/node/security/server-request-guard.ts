@@ -139,7 +139,7 @@ export class ServerRequestGuard implements BackendApplicationContribution, WsReq
         ].join('; '));
         res.setHeader('X-Frame-Options', 'DENY');
         res.setHeader('X-Content-Type-Options', 'nosniff');
-        res.setHeader('Referrer-Policy', 'no-referrer');
+        res.setHeader('Referrer-Policy', 'same-origin'); // not no-referrer: it turns a form's Origin into "null"
         res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
         res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
         if (this.options.secureTransport(this.header(req, 'x-forwarded-proto'))) {
