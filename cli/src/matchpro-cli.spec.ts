@@ -67,6 +67,39 @@ describe('npx matchpro (headless CLI)', function () {
         assert.match(missing.stderr, /not found/);
     });
 
+    it('never leaves an imported folder (links out refused, loops read once) and re-imports identical files as duplicates', () => {
+        const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'matchpro-cli-links-'));
+        const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'matchpro-cli-outside-'));
+        const noContact = 'Marc Petit\nPréparateur de commandes\n\nExpérience\nPréparateur, Entrepôt Rhône, Lyon (2018 - 2024)\n';
+        fs.writeFileSync(path.join(folder, 'marc.txt'), noContact);
+        fs.mkdirSync(path.join(folder, 'sub'));
+        fs.writeFileSync(path.join(folder, 'sub', 'marc-copie.txt'), noContact);
+        fs.writeFileSync(path.join(outside, 'secret.txt'), 'Nadia Secret\nComptable\n');
+        fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(folder, 'link-out.txt'));
+        fs.symlinkSync(outside, path.join(folder, 'dir-out'));
+        fs.symlinkSync(folder, path.join(folder, 'sub', 'loop'));
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'matchpro-cli-links-db-'));
+        try {
+            const first = matchpro(dir, 'import', folder, '--json');
+            assert.strictEqual(first.code, 0, first.stderr);
+            const summary = JSON.parse(first.stdout);
+            assert.deepStrictEqual([summary.imported, summary.duplicates], [1, 1], 'the copy in sub/ is the same file');
+            assert.deepStrictEqual(summary.failed.map((f: { file: string }) => path.basename(f.file)).sort(), ['dir-out', 'link-out.txt']);
+            assert.ok(summary.failed.every((f: { error: string }) => /outside the imported folder/.test(f.error)));
+            const list = JSON.parse(matchpro(dir, 'candidates', 'list', '--json').stdout);
+            assert.ok(!list.some((c: { lastName: string | null }) => c.lastName === 'Secret'), 'nothing from outside the folder');
+            for (let i = 0; i < 2; i++) {
+                const again = JSON.parse(matchpro(dir, 'import', path.join(folder, 'marc.txt'), '--json').stdout);
+                assert.deepStrictEqual([again.imported, again.duplicates], [0, 1]);
+            }
+            assert.strictEqual(JSON.parse(matchpro(dir, 'candidates', 'list', '--json').stdout).length, 1, 'one candidate, however often the file comes');
+        } finally {
+            for (const d of [folder, outside, dir]) {
+                fs.rmSync(d, { recursive: true, force: true });
+            }
+        }
+    });
+
     it('exports all data as JSON (never the AI keys) and the candidates as CSV', () => {
         const json = matchpro(dataDir, 'export', '--format', 'json', '--json');
         assert.strictEqual(json.code, 0, json.stderr);

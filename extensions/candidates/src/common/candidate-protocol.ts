@@ -36,6 +36,8 @@ export type ImportOutcome =
     | { file: string; status: 'imported'; candidateId: string }
     /** Not stored as a new candidate: the CV is kept aside (`fileId`) until the recruiter merges it or creates anyway. */
     | { file: string; status: 'duplicate'; existingId: string; fileId: string; reason: 'email' | 'phone' | 'name-birthdate' }
+    /** The very same file (same content) is already a candidate's CV: nothing new to keep or merge. */
+    | { file: string; status: 'duplicate'; existingId: string; fileId: null; reason: 'same-file' }
     | { file: string; status: 'updated'; candidateId: string }
     | { file: string; status: 'failed'; error: string; errorFr?: string; code: ImportErrorCode };
 

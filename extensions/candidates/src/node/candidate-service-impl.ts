@@ -132,6 +132,14 @@ export class CandidateServiceImpl implements CandidateService {
             const error = CvParseError.tooLarge(`${(bytes.byteLength / 1048576).toFixed(1)} MB`, `${MAX_CV_BYTES / 1048576} MB`);
             return { file, status: 'failed', code: error.code, error: error.message, errorFr: error.messageFr };
         }
+        // The same file again (a re-run of a nightly import, a CV sent twice) is known by its content
+        // before any parsing, whatever identity fields it has or lacks.
+        const sha256 = createHash('sha256').update(bytes).digest('hex');
+        const sameFile = await this.db.read(store => store.get<{ candidate_id: string }>(
+            'SELECT candidate_id FROM cv_files WHERE sha256 = ? AND candidate_id IS NOT NULL LIMIT 1', [sha256]));
+        if (sameFile) {
+            return { file, status: 'duplicate', existingId: sameFile.candidate_id, fileId: null, reason: 'same-file' };
+        }
         let profile: ParsedProfile;
         let mediaType: string;
         let aiFields: string[] = [];
@@ -156,7 +164,6 @@ export class CandidateServiceImpl implements CandidateService {
         // The CV file is written (encrypted) before the record that points to it, so a crash leaves at worst an orphan file, never a dangling id.
         await this.files.put(fileId, bytes);
         const duplicate = await this.db.read(store => this.findDuplicate(store, fields));
-        const sha256 = createHash('sha256').update(bytes).digest('hex');
         if (duplicate && options.onDuplicate !== 'merge') {
             await this.db.write(tx => this.recordFile(tx, fileId, null, file, mediaType, bytes.byteLength, sha256));
             return { file, status: 'duplicate', existingId: duplicate.id, fileId, reason: duplicate.reason };

@@ -86,16 +86,29 @@ describe('CandidateService: import, search, duplicates, erasure', function () {
 
     it('detects a duplicate (same email) instead of creating a second candidate, then merges it on request', async () => {
         const before = (await candidates.list()).total;
-        const again = await candidates.importCv('fr-one-column (copie).pdf', read(path.join(FIXTURES, 'fr-one-column.pdf')));
+        // Another file (one byte more) of the same person: identified by the email, not by the content.
+        const again = await candidates.importCv('fr-one-column (copie).pdf', new Uint8Array(Buffer.concat([read(path.join(FIXTURES, 'fr-one-column.pdf')), Buffer.from('\n')])));
         assert.strictEqual(again.status, 'duplicate');
         assert.strictEqual((await candidates.list()).total, before, 'no second candidate');
-        if (again.status !== 'duplicate') {
-            return;
+        if (again.status !== 'duplicate' || again.reason === 'same-file') {
+            assert.fail(`expected a duplicate by email, got ${JSON.stringify(again)}`);
         }
         const merged = await candidates.resolveDuplicate(again.fileId, 'merge', again.existingId);
         assert.strictEqual(merged.id, again.existingId);
         assert.strictEqual(merged.cvFileName, 'fr-one-column (copie).pdf');
         assert.strictEqual((await candidates.list()).total, before);
+    });
+
+    it('knows the very same file again by its content, even without email or phone: no new candidate', async () => {
+        const text = new TextEncoder().encode('Marc Petit\nCariste\n\nExpérience\nCariste, Transports Rhodaniens, Lyon (2019 - 2023)\n');
+        const first = await candidates.importCv('sans-contact.txt', text);
+        assert.strictEqual(first.status, 'imported');
+        const before = (await candidates.list()).total;
+        for (let i = 0; i < 3; i++) {
+            const again = await candidates.importCv(`sans-contact (${i}).txt`, text);
+            assert.deepStrictEqual(again.status === 'duplicate' ? [again.reason, again.existingId] : again, ['same-file', first.status === 'imported' && first.candidateId]);
+        }
+        assert.strictEqual((await candidates.list()).total, before, 'no second candidate');
     });
 
     it('keeps the original CV, encrypted: no file of the data folder contains a name, email or CV text in clear', async () => {

@@ -5,7 +5,8 @@ import { CliArgs, CliCommand, CliUserError } from '@matchpro/core/lib/node/cli/c
 import { inject, injectable } from '@theia/core/shared/inversify';
 import { CandidatePage, ImportOutcome } from '../common/candidate-protocol';
 import { CandidateServiceImpl } from './candidate-service-impl';
-import { expandCvPaths } from './parsing/parse-cv-command';
+import { expandCvPaths } from './parsing/cv-paths';
+import { StorageError } from '@matchpro/core/lib/node/storage/storage-errors';
 
 export interface ImportSummary {
     imported: number;
@@ -30,11 +31,22 @@ export class ImportCommand implements CliCommand {
             throw new CliUserError('import: name at least one CV file or folder');
         }
         const summary: ImportSummary = { imported: 0, updated: 0, duplicates: 0, failed: [], ids: [], outcomes: [] };
-        for (const file of expandCvPaths(args.positionals)) {
+        const { files, refused } = expandCvPaths(args.positionals);
+        for (const link of refused) {
+            summary.outcomes.push({ file: link.file, status: 'failed', code: 'unreadable', error: link.message, errorFr: link.messageFr });
+            summary.failed.push({ file: link.file, error: link.message });
+            if (!args.json) {
+                process.stderr.write(`${'failed'.padEnd(9)} ${link.file}: ${link.message}\n`);
+            }
+        }
+        for (const file of files) {
             let outcome: ImportOutcome;
             try {
                 outcome = await this.candidates.importCv(path.basename(file), new Uint8Array(fs.readFileSync(file)), { onDuplicate: args.options.merge ? 'merge' : 'ask' });
             } catch (error) {
+                if (error instanceof StorageError) {
+                    throw error; // the database (its lock, its files) failed: the batch stops with one clear line, exit 1 or 2
+                }
                 outcome = { file, status: 'failed', code: 'invalid', error: (error as Error).message };
             }
             outcome = { ...outcome, file };

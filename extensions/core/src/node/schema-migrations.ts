@@ -67,8 +67,9 @@ CREATE INDEX audit_at ON audit_log(at);
 `
 }, {
     version: 2,
-    description: 'accounts of the hosted mode (scrypt password hashes)',
+    description: 'accounts of the hosted mode (scrypt password hashes); CV files looked up by content',
     sql: `
 CREATE TABLE users (name TEXT PRIMARY KEY, role TEXT NOT NULL, password_hash TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE INDEX cv_files_sha256 ON cv_files(sha256);
 `
 }];

@@ -47,6 +47,10 @@ export class CvParseError extends Error {
         return new CvParseError('too-large', `The document declares an abnormally large content (${entry}: ${size} once decompressed); it was not opened.`,
             `Le document déclare un contenu anormalement volumineux (${entry} : ${size} une fois décompressé) ; il n'a pas été ouvert.`);
     }
+    static lyingArchive(entry: string): CvParseError {
+        return new CvParseError('corrupt', `The document's ZIP directory understates the size of ${entry} (it decompresses to more than it declares); it was not opened.`,
+            `Le répertoire ZIP du document sous-estime la taille de ${entry} (il se décompresse en plus qu'il ne le déclare) ; il n'a pas été ouvert.`);
+    }
     static tooLarge(what: string, limit: string): CvParseError {
         return new CvParseError('too-large', `The file is too large: ${what} exceeds the limit of ${limit}.`,
             `Le fichier est trop volumineux : ${what} dépasse la limite de ${limit}.`);

@@ -29,6 +29,8 @@ export interface CvParserPoolOptions {
     limits?: Partial<CvParsingLimits>;
     /** A file taking longer than this is abandoned (its worker is replaced). Default 180 s. */
     timeoutMs?: number;
+    /** JS heap of each worker in MB (default 384): a file needing more fails alone, the backend stays up. */
+    maxHeapMb?: number;
     /** Path of the compiled worker script; override it when the backend is bundled. */
     workerScript?: string;
 }
@@ -115,7 +117,12 @@ export class CvParserPool {
 
     private startWorker(): Slot {
         const script = this.options.workerScript ?? defaultWorkerScript();
-        const worker = new Worker(script, { workerData: { limits: this.options.limits ?? {} } });
+        // A hostile file must not take the backend's memory: the worker's JS heap is capped (the
+        // documents' own bounds, zip directory and inflated sizes, come first; this is the last wall).
+        const worker = new Worker(script, {
+            workerData: { limits: this.options.limits ?? {} },
+            resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb ?? 384, maxYoungGenerationSizeMb: 48 }
+        });
         const slot: Slot = { worker };
         worker.on('message', (message: CvWorkerResponse | { type: 'disposed' }) => {
             if (message.type !== 'result' || !slot.task || slot.task.request.id !== message.id) {
@@ -130,7 +137,9 @@ export class CvParserPool {
             }
             this.dispatch();
         });
-        worker.on('error', error => this.fail(slot, CvParseError.corrupt(`parser crashed: ${error.message}`)));
+        worker.on('error', error => this.fail(slot, (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? CvParseError.tooLarge('the memory this file needs', `${this.options.maxHeapMb ?? 384} MB`)
+            : CvParseError.corrupt(`parser crashed: ${error.message}`)));
         worker.on('exit', () => {
             if (slot.task) {
                 this.fail(slot, CvParseError.corrupt('parser stopped unexpectedly'));

@@ -41,6 +41,58 @@ function pngHeader(width: number, height: number): Buffer {
     return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(Buffer.alloc(64))), chunk('IEND', Buffer.alloc(0))]);
 }
 
+
+/** A ZIP whose central directory declares `declared` bytes for each entry while it inflates to `actual`. */
+async function lyingZip(entries: { name: string; actual: number | Buffer; declared: number }[]): Promise<Buffer> {
+    const locals: Buffer[] = [];
+    const centrals: Buffer[] = [];
+    let offset = 0;
+    for (const entry of entries) {
+        const compressed = Buffer.isBuffer(entry.actual) ? zlib.deflateRawSync(entry.actual) : await deflatedZeros(entry.actual);
+        const name = Buffer.from(entry.name);
+        const local = Buffer.alloc(30);
+        local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8);
+        local.writeUInt32LE(compressed.length, 18); local.writeUInt32LE(entry.declared, 22); local.writeUInt16LE(name.length, 26);
+        const central = Buffer.alloc(46);
+        central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(8, 10);
+        central.writeUInt32LE(compressed.length, 20); central.writeUInt32LE(entry.declared, 24); central.writeUInt16LE(name.length, 28);
+        central.writeUInt32LE(offset, 42);
+        locals.push(local, name, compressed);
+        centrals.push(central, name);
+        offset += 30 + name.length + compressed.length;
+    }
+    const directory = Buffer.concat(centrals);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(entries.length, 8); end.writeUInt16LE(entries.length, 10);
+    end.writeUInt32LE(directory.length, 12); end.writeUInt32LE(offset, 16);
+    return Buffer.concat([...locals, directory, end]);
+}
+
+/** `size` zero bytes, deflated as a stream (never held whole in memory). */
+function deflatedZeros(size: number): Promise<Buffer> {
+    return new Promise((resolve, reject) => {
+        const deflater = zlib.createDeflateRaw({ level: 9 });
+        const out: Buffer[] = [];
+        deflater.on('data', chunk => out.push(chunk));
+        deflater.on('end', () => resolve(Buffer.concat(out)));
+        deflater.on('error', reject);
+        const chunk = Buffer.alloc(1024 * 1024);
+        let left = size;
+        const write = () => {
+            while (left > 0) {
+                const n = Math.min(left, chunk.length);
+                left -= n;
+                if (!deflater.write(n === chunk.length ? chunk : chunk.subarray(0, n))) {
+                    deflater.once('drain', write);
+                    return;
+                }
+            }
+            deflater.end();
+        };
+        write();
+    });
+}
+
 describe('CvParserService', function (): void {
     this.timeout(120000);
     let service: CvParserService;
@@ -226,6 +278,26 @@ describe('CvParserService', function (): void {
 
     it('throws a typed error from parseFile', async () => {
         await assert.rejects(service.parseFile(fixture('truncated.pdf')), (e: unknown) => e instanceof CvParseError && e.code === 'corrupt');
+    });
+
+    it('refuses a DOCX whose ZIP directory lies about its sizes, without inflating it in memory', async () => {
+        const contentTypes = Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            + '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
+        const docx = await lyingZip([
+            { name: '[Content_Types].xml', actual: contentTypes, declared: contentTypes.length },
+            { name: 'word/document.xml', actual: 1536 * 1024 * 1024, declared: 2048 }
+        ]);
+        assert.ok(docx.length < 3 * 1024 * 1024, `a small file (${docx.length} bytes) that would inflate to 1.5 GB`);
+        let peak = process.memoryUsage().rss;
+        const before = peak;
+        const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 5);
+        try {
+            await assert.rejects(service.parseFile({ name: 'cv.docx', bytes: new Uint8Array(docx) }),
+                (e: unknown) => e instanceof CvParseError && e.code === 'corrupt' && /understates the size of word\/document\.xml/.test(e.message));
+        } finally {
+            clearInterval(sampler);
+        }
+        assert.ok(peak - before < 300 * 1024 * 1024, `memory grew by ${Math.round((peak - before) / 1048576)} MB`);
     });
 
     it('refuses files above the size limit', async () => {

@@ -1,7 +1,7 @@
 import * as mammoth from 'mammoth';
 import JSZip from 'jszip';
 import { CvParseError } from './cv-parse-error';
-import { readZipDirectory, ZipEntryInfo } from './zip-directory';
+import { findOversizedEntry, readZipDirectory, ZipEntryInfo } from './zip-directory';
 import { htmlToText } from './html-to-text';
 
 export interface DocxLimits {
@@ -22,7 +22,12 @@ export class DocxTextExtractor {
     constructor(private readonly limits: DocxLimits = DEFAULT_DOCX_LIMITS) { }
 
     async extract(bytes: Uint8Array, entries?: ZipEntryInfo[]): Promise<string> {
-        this.checkZipBomb(entries ?? readZipDirectory(bytes));
+        const directory = entries ?? readZipDirectory(bytes);
+        this.checkZipBomb(directory);
+        const liar = await findOversizedEntry(bytes, directory!);
+        if (liar !== undefined) {
+            throw CvParseError.lyingArchive(liar);
+        }
         const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
         let zip: JSZip;
         try {

@@ -1,5 +1,3 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { inject, injectable, optional } from '@theia/core/shared/inversify';
 import { AiGateway } from '@matchpro/ai/lib/node/ai-gateway';
 import { AiProviderId } from '@matchpro/ai/lib/common/ai-provider';
@@ -7,12 +5,11 @@ import { CliArgs, CliCommand, CliUserError } from '@matchpro/core/lib/node/cli/c
 import type { ParsedProfile } from '@matchpro/core/lib/common/parsed-profile';
 import { CvParseErrorInfo } from './cv-parse-error';
 import { CvParserService } from './cv-parser-service';
+import { expandCvPaths } from './cv-paths';
 
 export type ParseCommandItem =
     | { file: string; profile: ParsedProfile; aiFields?: string[]; aiDropped?: { field: string; value: string; reason: string }[]; aiFailure?: string }
     | { file: string; error: CvParseErrorInfo };
-
-const CV_EXTENSIONS = new Set(['.pdf', '.docx', '.png', '.jpg', '.jpeg', '.txt']);
 
 /**
  * `matchpro parse FILE... [--json]`: parses CV files without storing them. A folder stands for the CV
@@ -41,9 +38,9 @@ export class ParseCvCommand implements CliCommand {
         if (provider && (!provider.success || !this.ai)) {
             throw new CliUserError(`parse: --ai takes one of ${AiProviderId.options.join(', ')}`);
         }
-        const files = expandCvPaths(args.positionals);
+        const { files, refused } = expandCvPaths(args.positionals);
         const outcomes = await this.parser.parseMany(files);
-        const items: ParseCommandItem[] = [];
+        const items: ParseCommandItem[] = refused.map(r => ({ file: r.file, error: { code: 'unreadable', message: r.message, messageFr: r.messageFr } }));
         for (const [i, o] of outcomes.entries()) {
             const file = files[i];
             if (!o.result) {
@@ -77,33 +74,4 @@ export class ParseCvCommand implements CliCommand {
             ].join('\n');
         }).join('\n');
     }
-}
-
-/** Paths given on a command line: each folder becomes its CV files (recursively, sorted). */
-export function expandCvPaths(paths: string[]): string[] {
-    return paths.flatMap(p => expand(path.resolve(p)));
-}
-
-/** A folder becomes its CV files (recursively, sorted); anything else is passed on as given. */
-function expand(p: string): string[] {
-    let stat: fs.Stats;
-    try {
-        stat = fs.statSync(p);
-    } catch {
-        return [p];
-    }
-    if (!stat.isDirectory()) {
-        return [p];
-    }
-    return fs.readdirSync(p).sort().flatMap(name => {
-        const child = path.join(p, name);
-        try {
-            if (fs.statSync(child).isDirectory()) {
-                return expand(child);
-            }
-        } catch {
-            return [];
-        }
-        return CV_EXTENSIONS.has(path.extname(name).toLowerCase()) ? [child] : [];
-    });
 }

@@ -5,6 +5,7 @@ import { randomBytes } from 'crypto';
 import { inject, injectable } from '@theia/core/shared/inversify';
 import * as express from '@theia/core/shared/express';
 import { BackendApplicationContribution, BackendApplicationPath, EarlyExpressMiddleware } from '@theia/core/lib/node/backend-application';
+import { environment } from '@theia/core/lib/common/index';
 import type { WsRequestValidatorContribution } from '@theia/core/lib/node/ws-request-validators';
 import type { MessagingListenerContribution } from '@theia/core/lib/node/messaging/messaging-listeners';
 import type { Socket } from 'socket.io';
@@ -147,13 +148,22 @@ export class ServerRequestGuard implements BackendApplicationContribution, WsReq
         }
     }
 
-    /** Host, Origin and Fetch Metadata: only the workbench's own page, on a configured host name, gets through. */
-    checkOrigin(req: http.IncomingMessage): Verdict {
-        const host = (req.headers.host ?? '').toLowerCase();
-        const hostname = hostnameOf(host);
+    /** The Host header names one of the configured host names (a DNS-rebinding page's name is none of them). */
+    checkHost(req: http.IncomingMessage): Verdict {
+        const hostname = hostnameOf((req.headers.host ?? '').toLowerCase());
         if (!hostname || !this.options.allowedHosts.has(hostname)) {
             return { allowed: false, status: 421, reason: `MatchPro does not answer to the host name "${hostname || '(none)'}"` };
         }
+        return { allowed: true };
+    }
+
+    /** Host, Origin and Fetch Metadata: only the workbench's own page, on a configured host name, gets through. */
+    checkOrigin(req: http.IncomingMessage): Verdict {
+        const hostCheck = this.checkHost(req);
+        if (!hostCheck.allowed) {
+            return hostCheck;
+        }
+        const host = (req.headers.host ?? '').toLowerCase();
         const origin = this.header(req, 'origin');
         if (origin !== undefined) {
             let originHost: string;
@@ -271,6 +281,11 @@ export class ServerRequestGuard implements BackendApplicationContribution, WsReq
 
     /** The caller a websocket handshake speaks for, or undefined when it must be refused. */
     callerOf(request: http.IncomingMessage): { caller: Caller; session?: WorkbenchSession } | undefined {
+        if (environment.electron.is() && !this.options.hosted) {
+            // The desktop window loads its page from disk (Origin file://), not from this server: Theia's
+            // Electron token, a cookie only that window holds, stands for the page secret.
+            return this.checkHost(request).allowed ? { caller: { name: this.config.actor, role: 'admin', hosted: false } } : undefined;
+        }
         if (!this.checkOrigin(request).allowed) {
             return undefined;
         }
