@@ -130,6 +130,25 @@ describe('npx matchpro (headless CLI)', function () {
         const again = matchpro(target, 'restore', '--from', backup, '--key-file', path.join(dataDir, 'store.key'));
         assert.strictEqual(again.code, 1, 'never over existing data');
         assert.match(again.stderr, /not empty/);
+        const overwrite = matchpro(dataDir, 'backup', '--out', backup);
+        assert.strictEqual(overwrite.code, 1, 'a backup never overwrites anything');
+        assert.match(overwrite.stderr, /already exists/);
+        // The CV files the database refers to must come back intact, or nothing is restored.
+        const cvDir = path.join(`${backup}.files`, 'cv');
+        const [first, second] = fs.readdirSync(cvDir).sort();
+        const flipped = fs.readFileSync(path.join(cvDir, first));
+        flipped[flipped.length - 5] ^= 0x01;
+        fs.writeFileSync(path.join(cvDir, first), flipped);
+        fs.rmSync(path.join(cvDir, second));
+        for (const [what, damage] of [['a flipped and a deleted CV file', () => undefined], ['no files folder at all', () => fs.rmSync(`${backup}.files`, { recursive: true })]] as const) {
+            damage();
+            const refused = path.join(os.tmpdir(), `matchpro-cli-refused-${process.pid}`);
+            const result = matchpro(refused, 'restore', '--from', backup, '--key-file', path.join(dataDir, 'store.key'));
+            assert.strictEqual(result.code, 1, `${what}: ${result.stderr}`);
+            assert.match(result.stderr, /cv\/[0-9a-f-]+ (damaged|missing).*nothing was restored/, what);
+            assert.ok(!fs.existsSync(refused) || fs.readdirSync(refused).length === 0, `${what}: no half folder`);
+            fs.rmSync(refused, { recursive: true, force: true });
+        }
         fs.rmSync(target, { recursive: true, force: true });
         fs.rmSync(backup, { force: true });
         fs.rmSync(`${backup}.files`, { recursive: true, force: true });

@@ -10,6 +10,7 @@ import { CandidateRepository } from './candidate-repository';
 import { CandidateServiceImpl } from './candidate-service-impl';
 import { CandidatesListCommand, CandidatesShowCommand, ImportCommand } from './candidates-cli-commands';
 import { CvFileStore } from './cv-file-store';
+import { StoredFileReferences } from '@matchpro/core/lib/node/stored-file-references';
 import { candidateSkillLinker } from './candidate-skill-linker';
 import { CvSkillLinker } from './parsing/cv-parser-service';
 import { bindCvParsing } from './parsing/parsing-backend-bindings';
@@ -19,6 +20,7 @@ export default new ContainerModule(bind => {
     bind(CvSkillLinker).toDynamicValue(candidateSkillLinker).inSingletonScope();
     bind(CandidateRepository).toSelf().inSingletonScope();
     bind(CvFileStore).toSelf().inSingletonScope();
+    bind(StoredFileReferences).toService(CvFileStore);
     bind(CandidateServiceImpl).toSelf().inSingletonScope();
     bind(CandidateService).toService(CandidateServiceImpl);
     bindGuardedRpcService(bind, CANDIDATE_SERVICE_PATH, CandidateService, CandidateServiceAccess);

@@ -41,6 +41,7 @@ export default new ContainerModule((bind, _unbind, _isBound, rebind) => {
         ctx.container.get(WebSocketConnectionProvider).createProxy<WorkbenchService>(WORKBENCH_SERVICE_PATH)).inSingletonScope();
     bind(WorkbenchCommandContribution).toSelf().inSingletonScope();
     bind(CommandContribution).toService(WorkbenchCommandContribution);
+    bind(FrontendApplicationContribution).toService(WorkbenchCommandContribution);
     bind(SignedInUserContribution).toSelf().inSingletonScope();
     bind(CommandContribution).toService(SignedInUserContribution);
     bind(FrontendApplicationContribution).toService(SignedInUserContribution);

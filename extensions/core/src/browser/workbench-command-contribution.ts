@@ -2,7 +2,7 @@ import { MessageService } from '@theia/core/lib/common/message-service';
 import { CommandContribution, CommandRegistry } from '@theia/core/lib/common/command';
 import { nls } from '@theia/core/lib/common/nls';
 import { inject, injectable } from '@theia/core/shared/inversify';
-import { QuickInputService } from '@theia/core/lib/browser';
+import { FrontendApplicationContribution, QuickInputService } from '@theia/core/lib/browser';
 import { WorkbenchService } from '../common/workbench-protocol';
 import { matchProCommand } from './matchpro-command-category';
 import { errorMessage } from './form-fields';
@@ -14,12 +14,20 @@ export namespace WorkbenchCommands {
     export const RESTORE = matchProCommand('matchpro.data.restore', 'matchpro/command/restore', 'Restore a Backup into a New Data Folder…');
 }
 
-/** Palette commands that act on the whole workbench: demo data, data folder, backup. */
+/** Palette commands that act on the whole workbench: demo data, data folder, backup; and, at start, what recovery repaired. */
 @injectable()
-export class WorkbenchCommandContribution implements CommandContribution {
+export class WorkbenchCommandContribution implements CommandContribution, FrontendApplicationContribution {
     @inject(WorkbenchService) protected readonly workbench: WorkbenchService;
     @inject(MessageService) protected readonly messages: MessageService;
     @inject(QuickInputService) protected readonly quickInput: QuickInputService;
+
+    /** The storage never drops anything silently: what it had to repair at open is shown once. */
+    async onStart(): Promise<void> {
+        const info = await this.workbench.info().catch(() => undefined);
+        for (const warning of info?.recoveryWarnings ?? []) {
+            this.messages.warn(nls.localize('matchpro/data/recovered', 'The data folder was repaired when it was opened: {0}', warning));
+        }
+    }
 
     registerCommands(registry: CommandRegistry): void {
         registry.registerCommand(WorkbenchCommands.LOAD_DEMO_DATA, {

@@ -9,6 +9,8 @@ export interface DataFolderInfo {
     schemaVersion: number;
     counts: Record<'candidates' | 'companies' | 'contacts' | 'offers' | 'matchings' | 'placements', number>;
     encrypted: true;
+    /** What the storage had to repair when it opened this folder (a dropped unconfirmed write...), to tell the user. */
+    recoveryWarnings: string[];
 }
 
 export interface DemoDataResult {

@@ -15,6 +15,8 @@ import { frenchLocalization } from './french-localization';
 import { configFromEnvironment, MatchProConfig } from './matchpro-config';
 import { MatchProDatabase } from './matchpro-database';
 import { WorkbenchServiceImpl } from './workbench-service-impl';
+import { BackupRestorer } from './backup-restorer';
+import { StoredFileReferences } from './stored-file-references';
 import { AccessGuard, bindGuardedRpcService } from './security/access-guard';
 import { CallerContext } from './security/caller-context';
 import { UserAccounts } from './security/user-accounts';
@@ -32,6 +34,8 @@ export default new ContainerModule((bind, _unbind, isBound) => {
     bind(UserAccounts).toSelf().inSingletonScope();
     bind(DataChangeBroadcaster).toSelf().inSingletonScope();
     bindContributionProvider(bind, DemoDataContribution);
+    bindContributionProvider(bind, StoredFileReferences);
+    bind(BackupRestorer).toSelf().inSingletonScope();
 
     bind(WorkbenchServiceImpl).toSelf().inSingletonScope();
     bind(WorkbenchService).toService(WorkbenchServiceImpl);

@@ -7,8 +7,8 @@ import { DataFolderInfo, DemoDataResult, WorkbenchService } from '../common/work
 import { DataChangeBroadcaster } from './data-change-broadcaster';
 import { DemoDataContribution } from './demo-data-contribution';
 import { MatchProDatabase } from './matchpro-database';
-import { EncryptedStore } from './storage/encrypted-store';
 import { StorageError } from './storage/storage-errors';
+import { BackupRestorer } from './backup-restorer';
 
 const COUNTED = ['candidates', 'companies', 'contacts', 'offers', 'matchings', 'placements'] as const;
 
@@ -16,13 +16,14 @@ const COUNTED = ['candidates', 'companies', 'contacts', 'offers', 'matchings', '
 export class WorkbenchServiceImpl implements WorkbenchService {
     @inject(MatchProDatabase) protected readonly db: MatchProDatabase;
     @inject(DataChangeBroadcaster) protected readonly changes: DataChangeBroadcaster;
+    @inject(BackupRestorer) protected readonly restorer: BackupRestorer;
     @inject(ContributionProvider) @named(DemoDataContribution) protected readonly demoParts: ContributionProvider<DemoDataContribution>;
 
     async info(): Promise<DataFolderInfo> {
         const store = await this.db.store();
         const counts = Object.fromEntries(COUNTED.map(table =>
             [table, store.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`)!.n])) as DataFolderInfo['counts'];
-        return { dataDir: this.db.dataDir, schemaVersion: store.schemaVersion, counts, encrypted: true };
+        return { dataDir: this.db.dataDir, schemaVersion: store.schemaVersion, counts, encrypted: true, recoveryWarnings: [...store.recoveryWarnings] };
     }
 
     async loadDemoData(): Promise<DemoDataResult> {
@@ -72,10 +73,7 @@ export class WorkbenchServiceImpl implements WorkbenchService {
             throw MatchProErrors.Rejected('Restore into a new folder: the data folder in use is never overwritten.');
         }
         try {
-            await EncryptedStore.restore(path.resolve(backupFile), target, {
-                keyFile: typeof keyFile === 'string' && keyFile ? path.resolve(keyFile) : undefined,
-                passphrase: process.env.MATCHPRO_PASSPHRASE || undefined
-            });
+            await this.restorer.restore(backupFile, target, typeof keyFile === 'string' && keyFile ? keyFile : undefined);
         } catch (error) {
             // A missing, damaged or foreign backup is the user's file, not a failure of MatchPro.
             throw error instanceof StorageError ? MatchProErrors.Rejected(error.message) : error;

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { inject, injectable } from '@theia/core/shared/inversify';
 import { MatchProDatabase } from '../matchpro-database';
-import { EncryptedStore } from '../storage/encrypted-store';
+import { BackupRestorer } from '../backup-restorer';
 import { CliArgs, CliCommand, CliUserError } from './cli-command';
 
 /** `matchpro backup --out FILE`: a consistent encrypted backup of the data folder (CV files beside it). */
@@ -37,6 +37,7 @@ export class RestoreCommand implements CliCommand {
     readonly usage = 'restore --from FILE --data-dir NEW_FOLDER [--key-file store.key] [--json]';
 
     @inject(MatchProDatabase) protected readonly db: MatchProDatabase;
+    @inject(BackupRestorer) protected readonly restorer: BackupRestorer;
 
     async run(args: CliArgs): Promise<{ dataDir: string; schemaVersion: number }> {
         const from = args.options.from;
@@ -47,7 +48,7 @@ export class RestoreCommand implements CliCommand {
             throw new CliUserError(`restore: ${from}: no such file`);
         }
         const keyFile = typeof args.options['key-file'] === 'string' ? args.options['key-file'] as string : undefined;
-        await EncryptedStore.restore(from, this.db.dataDir, { keyFile, passphrase: process.env.MATCHPRO_PASSPHRASE || undefined });
+        await this.restorer.restore(from, this.db.dataDir, keyFile);
         return { dataDir: this.db.dataDir, schemaVersion: (await this.db.store()).schemaVersion };
     }
 }

@@ -5,6 +5,7 @@ import { loadSqlJs, SqlJsStatic } from './sql-js-loader';
 import { SqlRunner } from './sql-runner';
 import { StoreKey, writeKeyFile, KEY_DESCRIPTOR_FILE_NAME, KEY_FILE_NAME } from './store-key';
 import { DataFolderLock } from './data-folder-lock';
+import { ANCHOR_FILE_NAME, CommitAnchor } from './commit-anchor';
 import { JOURNAL_FILE_PATTERN, JOURNAL_HEADER_BYTES, journalFileName, JournalWriter, readJournal } from './journal-file';
 import { readSnapshot, SNAPSHOT_FILE_PATTERN, snapshotFileName, writeSnapshot } from './snapshot-file';
 import { readBackup, writeBackup } from './backup-file';
@@ -57,7 +58,10 @@ export class EncryptedStore {
         private snapshotGeneration: number,
         private snapshotBytes: number,
         private readonly compactJournalBytes: number | undefined,
-        private readonly warn: (message: string) => void
+        private readonly warn: (message: string) => void,
+        private readonly anchor: CommitAnchor,
+        /** What recovery had to say at open (a dropped torn tail, a snapshot set aside), for the user. */
+        readonly recoveryWarnings: readonly string[]
     ) {}
 
     static async open(options: StorageOptions): Promise<EncryptedStore> {
@@ -65,19 +69,27 @@ export class EncryptedStore {
         const dataDir = path.resolve(options.dataDir);
         fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
         const lock = DataFolderLock.acquire(dataDir);
-        const warn = options.onWarning ?? ((message: string) => console.warn(`[storage] ${message}`));
+        const report = options.onWarning ?? ((message: string) => console.warn(`[storage] ${message}`));
+        const recoveryWarnings: string[] = [];
+        const warn = (message: string) => { recoveryWarnings.push(message); report(message); };
         let store: EncryptedStore | undefined;
         try {
             const SQL = await loadSqlJs();
             removeTempFiles(dataDir);
             const { snapshots, journals } = listGenerations(dataDir);
             const hasData = snapshots.length > 0 || journals.length > 0;
-            const key = await StoreKey.loadOrCreate(dataDir, options.passphrase, hasData);
+            const key = await StoreKey.loadOrCreate(dataDir, options.passphrase, hasData || fs.existsSync(path.join(dataDir, ANCHOR_FILE_NAME)));
+            const anchoredSeq = CommitAnchor.read(dataDir, key);
+            if (!hasData && anchoredSeq) {
+                throw new StorageCorruptError(dataDir, `the snapshots and journals are missing although ${anchoredSeq} transactions were committed: restore a backup`,
+                    `les instantanés et journaux manquent alors que ${anchoredSeq} transactions ont été validées : restaurez une sauvegarde`);
+            }
             const recovered = hasData
-                ? recover(dataDir, SQL, key, snapshots, journals, warn)
+                ? recover(dataDir, SQL, key, snapshots, journals, warn, anchoredSeq)
                 : await initialise(dataDir, SQL, key);
+            const anchor = CommitAnchor.open(dataDir, key, report);
             store = new EncryptedStore(dataDir, key, lock, recovered.runner, recovered.journal, recovered.lastSeq,
-                recovered.snapshotGeneration, recovered.snapshotBytes, options.compactJournalBytes, warn);
+                recovered.snapshotGeneration, recovered.snapshotBytes, options.compactJournalBytes, report, anchor, recoveryWarnings);
             await applyMigrations(store, options.migrations ?? []);
             return store;
         } catch (error) {
@@ -163,13 +175,19 @@ export class EncryptedStore {
             this.assertUsable();
             return { lastSeq: this.lastSeq, database: this.runner.export() };
         });
+        // A backup never overwrites or deletes anything: neither the file nor the files folder beside it.
+        const target = `${path.resolve(file)}.files`;
+        for (const existing of [path.resolve(file), target]) {
+            if (fs.existsSync(existing)) {
+                throw new StorageError('STORAGE_USAGE', `${existing} already exists: choose a new backup file name`,
+                    `${existing} existe déjà : choisissez un autre nom de sauvegarde`, existing);
+            }
+        }
         await writeBackup(path.resolve(file), content, this.key);
         // Files (CVs) travel beside the backup, still sealed: `<backup>.files/`. Blobs are written before
         // the record naming them and deleted after it, so every file the backed-up database names is copied.
         const blobs = path.join(this.dataDir, BLOB_FOLDER);
         if (fs.existsSync(blobs)) {
-            const target = `${path.resolve(file)}.files`;
-            fs.rmSync(target, { recursive: true, force: true });
             fs.cpSync(blobs, target, { recursive: true });
         }
     }
@@ -228,19 +246,24 @@ export class EncryptedStore {
         const content = backup.open(key);
         const SQL = await loadSqlJs();
         const check = new SQL.Database(content.database);
+        const files = `${path.resolve(backupFile)}.files`;
         try {
             const result = check.exec('PRAGMA quick_check')[0]?.values[0]?.[0];
             if (result !== 'ok') {
                 throw new StorageCorruptError(path.resolve(backupFile), 'the database in the backup fails its consistency check',
                     'la base de la sauvegarde échoue au contrôle de cohérence');
             }
+            const read = (sql: string) => {
+                const [table] = check.exec(sql);
+                return table ? table.values.map(row => Object.fromEntries(table.columns.map((column, i) => [column, row[i]]))) : [];
+            };
+            checkBackupFiles(files, options.expectedFiles?.(read) ?? [], key);
         } finally {
             check.close();
         }
         const staging = `${target}.restore-${process.pid}`;
         fs.rmSync(staging, { recursive: true, force: true });
         fs.mkdirSync(staging, { recursive: true, mode: 0o700 });
-        const files = `${path.resolve(backupFile)}.files`;
         if (fs.existsSync(files)) {
             fs.cpSync(files, path.join(staging, BLOB_FOLDER), { recursive: true });
         }
@@ -380,6 +403,7 @@ export class EncryptedStore {
             throw error;
         }
         this.lastSeq = seq;
+        this.anchor.record(seq);
     }
 
     private rollback(): void {
@@ -472,10 +496,33 @@ export class EncryptedStore {
         this.closed = true;
         try {
             this.journal.close();
+            this.anchor.close();
             this.runner.close();
         } finally {
             this.lock.release();
         }
+    }
+}
+
+/** Every stored file the backed-up database names is in the backup and intact, or the restore is refused. */
+function checkBackupFiles(folder: string, names: string[], key: StoreKey): void {
+    const problems: string[] = [];
+    for (const name of names) {
+        const file = path.join(folder, `${name}.mpb`);
+        if (!fs.existsSync(file)) {
+            problems.push(`${name} missing`);
+            continue;
+        }
+        const header = blobHeader(name);
+        const sealed = readSealedFile(file, header.length, key);
+        if (!sealed || !sealed.header.equals(header)) {
+            problems.push(`${name} damaged`);
+        }
+    }
+    if (problems.length > 0) {
+        const list = problems.slice(0, 5).join(', ') + (problems.length > 5 ? ` (+${problems.length - 5} more)` : '');
+        throw new StorageError('STORAGE_RESTORE', `the backup's files folder ${folder} lacks or holds damaged files the database refers to (${list}): nothing was restored`,
+            `le dossier de fichiers de la sauvegarde ${folder} manque de fichiers ou en contient d'endommagés (${list}) : rien n'a été restauré`, folder);
     }
 }
 
@@ -543,7 +590,7 @@ async function initialise(dataDir: string, SQL: SqlJsStatic, key: StoreKey): Pro
  * `*.corrupt` (kept for inspection) and reported through `warn`.
  */
 function recover(dataDir: string, SQL: SqlJsStatic, key: StoreKey, snapshots: number[], journals: number[],
-    warn: (message: string) => void): Recovered {
+    warn: (message: string) => void, anchoredSeq: number | undefined): Recovered {
     const failures: StorageCorruptError[] = [];
     for (const generation of snapshots) {
         const snapshotFile = path.join(dataDir, snapshotFileName(generation));
@@ -566,8 +613,8 @@ function recover(dataDir: string, SQL: SqlJsStatic, key: StoreKey, snapshots: nu
             for (let g = generation; g <= newest; g++) {
                 const file = path.join(dataDir, journalFileName(g));
                 if (!chain.includes(g)) {
-                    if (g === newest && g === generation) {
-                        break; // crash between a first snapshot and its journal: nothing was written to it
+                    if (g === newest && g === generation && (anchoredSeq ?? 0) <= lastSeq) {
+                        break; // crash between a snapshot and its journal: nothing was written to it
                     }
                     throw new StorageCorruptError(file, 'journal file is missing from the chain', 'le fichier journal manque dans la chaîne');
                 }
@@ -580,10 +627,20 @@ function recover(dataDir: string, SQL: SqlJsStatic, key: StoreKey, snapshots: nu
                     replay(runner, file, record.seq, record.payload);
                     lastSeq = record.seq;
                 }
-                if (journal.droppedBytes > 0) {
-                    warn(`${file}: dropped an incomplete last record (${journal.droppedBytes} bytes) left by an interrupted write`);
+                if (journal.droppedBytes > 0 && (anchoredSeq ?? 0) <= lastSeq) {
+                    warn(`${file}: dropped 1 incomplete record (${journal.droppedBytes} bytes) left by an interrupted write; it had not been confirmed, every committed transaction is kept`);
                 }
                 validBytes = journal.validBytes;
+            }
+            if (anchoredSeq !== undefined && lastSeq < anchoredSeq) {
+                // Checked before anything is cut or written: the folder stays as found, for a backup or an expert.
+                const newestJournal = path.join(dataDir, journalFileName(newest));
+                throw new StorageCorruptError(newestJournal, `the journals end at transaction ${lastSeq} but ${anchoredSeq} were committed: `
+                    + `${anchoredSeq - lastSeq} committed transaction(s) are missing or damaged (journal shortened, altered or deleted). `
+                    + 'Nothing was changed; restore a backup (matchpro restore) or keep this folder for inspection',
+                `les journaux s'arrêtent à la transaction ${lastSeq} alors que ${anchoredSeq} ont été validées : `
+                    + `${anchoredSeq - lastSeq} transaction(s) validée(s) manquent ou sont endommagées (journal raccourci, altéré ou supprimé). `
+                    + 'Rien n\'a été modifié ; restaurez une sauvegarde (matchpro restore) ou gardez ce dossier pour analyse');
             }
             for (const failure of failures) {
                 fs.renameSync(failure.file!, `${failure.file}.corrupt`);

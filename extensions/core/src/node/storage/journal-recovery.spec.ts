@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { ANCHOR_FILE_NAME } from './commit-anchor';
 import { EncryptedStore } from './encrypted-store';
 import { StorageCorruptError } from './storage-errors';
 import { Migration } from './store-types';
@@ -35,14 +36,25 @@ describe('EncryptedStore recovery rules', function (): void {
         return EncryptedStore.open({ dataDir, migrations: NOTES, onWarning: message => warnings.push(message) });
     }
 
-    /** A folder whose journal 1 holds the migration then `count` one-note transactions. */
-    async function folderWithNotes(count: number): Promise<{ dataDir: string; journal: string }> {
+    /**
+     * A folder whose journal 1 holds the migration then `count` one-note transactions. With
+     * `lastUnconfirmed`, the commit anchor is left as it was before the last one: what a crash during
+     * that append leaves (the record was written, perhaps torn, but never confirmed to anyone).
+     */
+    async function folderWithNotes(count: number, lastUnconfirmed = false): Promise<{ dataDir: string; journal: string }> {
         const dataDir = temp.make();
         const store = await open(dataDir);
+        let anchorBefore: Buffer | undefined;
         for (let i = 1; i <= count; i++) {
+            if (i === count && lastUnconfirmed) {
+                anchorBefore = fs.readFileSync(path.join(dataDir, ANCHOR_FILE_NAME));
+            }
             await store.transaction(tx => tx.run('INSERT INTO note (id, text) VALUES (?, ?)', [i, `note ${i}`]));
         }
         await store.close();
+        if (anchorBefore) {
+            fs.writeFileSync(path.join(dataDir, ANCHOR_FILE_NAME), anchorBefore);
+        }
         return { dataDir, journal: path.join(dataDir, 'journal-00000001.mpj') };
     }
 
@@ -55,12 +67,12 @@ describe('EncryptedStore recovery rules', function (): void {
         }
     }
 
-    it('drops a truncated last record (torn write) and keeps every earlier commit', async () => {
-        const { dataDir, journal } = await folderWithNotes(5);
+    it('drops a truncated last record (torn write, never confirmed) and keeps every earlier commit, saying so', async () => {
+        const { dataDir, journal } = await folderWithNotes(5, true);
         fs.truncateSync(journal, fs.statSync(journal).size - 7);
         const warnings: string[] = [];
         assert.deepEqual(await noteIds(dataDir, warnings), [1, 2, 3, 4]);
-        assert.match(warnings.join('\n'), /dropped an incomplete last record/);
+        assert.match(warnings.join('\n'), /dropped 1 incomplete record \(\d+ bytes\) left by an interrupted write/);
         // The torn tail was cut off: new commits append cleanly after commit 4.
         const store = await open(dataDir);
         await store.transaction(tx => tx.run('INSERT INTO note (id, text) VALUES (?, ?)', [9, 'after crash']));
@@ -68,17 +80,39 @@ describe('EncryptedStore recovery rules', function (): void {
         assert.deepEqual(await noteIds(dataDir), [1, 2, 3, 4, 9]);
     });
 
-    it('drops a last record with a flipped bit (payload or header) and keeps earlier commits', async () => {
-        const { dataDir, journal } = await folderWithNotes(5);
+    it('drops an unconfirmed last record with a flipped bit (payload or header) and keeps earlier commits', async () => {
+        const { dataDir, journal } = await folderWithNotes(5, true);
         const records = recordOffsets(journal);
         const last = records[records.length - 1];
         flipByte(journal, last.end - 3);
         assert.deepEqual(await noteIds(dataDir), [1, 2, 3, 4]);
 
-        const second = await folderWithNotes(3);
+        const second = await folderWithNotes(3, true);
         const secondRecords = recordOffsets(second.journal);
         flipByte(second.journal, secondRecords[secondRecords.length - 1].start + 5); // its length field
         assert.deepEqual(await noteIds(second.dataDir), [1, 2]);
+    });
+
+    it('never reopens with fewer records: a damaged confirmed last record, a journal cut at a record boundary or deleted are refused, and nothing is changed', async () => {
+        const damages: [string, (dataDir: string, journal: string) => void][] = [
+            ['a flipped byte in the last record', (_dir, journal) => { const records = recordOffsets(journal); flipByte(journal, records[records.length - 1].end - 3); }],
+            ['a cut exactly at a record boundary', (_dir, journal) => { const records = recordOffsets(journal); fs.truncateSync(journal, records[records.length - 1].start); }],
+            ['the journal deleted', (_dir, journal) => fs.rmSync(journal)],
+            ['every snapshot and journal deleted', dir => {
+                for (const name of fs.readdirSync(dir).filter(n => /^(snapshot|journal)-/.test(n))) {
+                    fs.rmSync(path.join(dir, name));
+                }
+            }]
+        ];
+        for (const [what, damage] of damages) {
+            const { dataDir, journal } = await folderWithNotes(5);
+            damage(dataDir, journal);
+            const before = fs.readdirSync(dataDir).sort().map(name => [name, fs.readFileSync(path.join(dataDir, name)).toString('base64')]);
+            await assert.rejects(open(dataDir), (error: Error) => error instanceof StorageCorruptError
+                && /6 (were committed|transactions were committed)|missing from the chain/.test(error.message) && /restore a backup|missing from the chain/.test(error.message), what);
+            const after = fs.readdirSync(dataDir).sort().map(name => [name, fs.readFileSync(path.join(dataDir, name)).toString('base64')]);
+            assert.deepEqual(after, before, `${what}: the folder is left as found`);
+        }
     });
 
     it('reports a damaged record followed by valid ones as corruption, naming the journal', async () => {

@@ -32,6 +32,11 @@ export interface RestoreOptions {
     passphrase?: string;
     /** For a backup of a key-file folder: the `store.key` of the original folder. */
     keyFile?: string;
+    /**
+     * The stored files (see `writeBlob`) the backed-up database refers to, read from it: each must be
+     * in the backup's files folder and pass its integrity check, or the restore is refused.
+     */
+    expectedFiles?: (read: (sql: string) => Record<string, unknown>[]) => string[];
 }
 
 /** What a transaction function can do. Writes go through `run`/`exec`, and are journaled. */
