@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { MatchProErrors } from '@matchpro/core/lib/common';
+import { emptyParsedProfile, fitParsedProfile, PROFILE_LIMITS } from '@matchpro/core/lib/common/parsed-profile';
 import { MatchProDatabase } from '@matchpro/core/lib/node/matchpro-database';
 import { createTestContainer, TestContainer } from '@matchpro/core/lib/node/test-support/matchpro-test-container';
 import taxonomyBackendModule from '@matchpro/taxonomy/lib/node/taxonomy-backend-module';
@@ -97,6 +98,22 @@ describe('CandidateService: import, search, duplicates, erasure', function () {
         assert.strictEqual(merged.id, again.existingId);
         assert.strictEqual(merged.cvFileName, 'fr-one-column (copie).pdf');
         assert.strictEqual((await candidates.list()).total, before);
+    });
+
+    it('refuses oversized or malformed profile fields by name and stores nothing; a parsed profile is fitted instead', async () => {
+        const before = (await candidates.list()).total;
+        const base = { ...emptyParsedProfile('fr'), lastName: 'Valide' };
+        const cases: [string, object][] = [
+            ['candidate.firstName', { ...base, firstName: 'x'.repeat(10 * 1024 * 1024) }],
+            ['candidate.email', { ...base, email: 'not-an-email' }],
+            ['candidate.skills', { ...base, skills: Array.from({ length: 10_000 }, (_, i) => ({ name: `skill ${i}` })) }]
+        ];
+        for (const [field, input] of cases) {
+            await assert.rejects(candidates.create(input as never), (e: Error) => MatchProErrors.InvalidInput.is(e) && e.message.includes(field), field);
+        }
+        assert.strictEqual((await candidates.list()).total, before, 'nothing stored');
+        const fitted = fitParsedProfile({ ...base, email: 'jean@@exemple', skills: Array.from({ length: 600 }, (_, i) => ({ name: `skill ${i}` })), title: 't'.repeat(300) });
+        assert.deepStrictEqual([fitted.email, fitted.skills.length, fitted.title!.length], [null, PROFILE_LIMITS.skills, PROFILE_LIMITS.title]);
     });
 
     it('knows the very same file again by its content, even without email or phone: no new candidate', async () => {

@@ -2,11 +2,14 @@ import { inject, injectable } from '@theia/core/shared/inversify';
 import {
     ExtractedSkill, NormalizeOptions, OccupationDetails, OccupationMatch, SkillMatch, TaxonomyLanguage, TaxonomyService
 } from '../common/taxonomy-protocol';
-import { taxonomyInputError } from './normalize-input';
+import { MAX_TEXT_LENGTH, taxonomyInputError } from './normalize-input';
 import { SkillExtractor } from './skill-extractor';
 import { SkillNormalizer } from './skill-normalizer';
 import { TaxonomyStore } from './taxonomy-store';
 import { TitleNormalizer } from './title-normalizer';
+
+/** Texts per `encode` call (the workbench sends a handful; a bulk caller batches). */
+export const MAX_ENCODE_BATCH = 1000;
 
 /** Backend TaxonomyService: all offline, data and model loaded on first use. */
 @injectable()
@@ -44,6 +47,10 @@ export class TaxonomyServiceImpl implements TaxonomyService {
     async encode(texts: string[]): Promise<number[][]> {
         if (!Array.isArray(texts) || texts.some(t => typeof t !== 'string')) {
             throw taxonomyInputError('encode expects an array of strings');
+        }
+        // One call is one batch of the event loop's time: bounded, so other users' calls are not stalled.
+        if (texts.length > MAX_ENCODE_BATCH || texts.some(t => t.length > MAX_TEXT_LENGTH)) {
+            throw taxonomyInputError(`encode takes at most ${MAX_ENCODE_BATCH} texts of at most ${MAX_TEXT_LENGTH} characters per call`);
         }
         const vectors = await this.store.encoder.encode(texts);
         return vectors.map(v => Array.from(v));

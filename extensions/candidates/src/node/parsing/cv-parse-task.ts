@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import type { ParsedProfile } from '@matchpro/core/lib/common/parsed-profile';
+import { fitParsedProfile, ParsedProfile } from '@matchpro/core/lib/common/parsed-profile';
 import { CvParseError } from './cv-parse-error';
 import { CvFileType } from './cv-file-type';
 import { CvTextExtractor } from './cv-text-extractor';
@@ -55,7 +55,7 @@ export async function parseCvInThisThread(extractor: CvTextExtractor, input: CvF
     if (!extracted.text.trim()) {
         throw CvParseError.empty();
     }
-    const profile = parseCvText(extracted.text, { today });
+    const profile = fitParsedProfile(parseCvText(extracted.text, { today }));
     return { profile, text: extracted.text, fileType: extracted.fileType, pages: extracted.pages, ocr: extracted.ocr };
 }
 
