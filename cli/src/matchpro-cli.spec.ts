@@ -149,6 +149,11 @@ describe('npx matchpro (headless CLI)', function () {
             assert.ok(!fs.existsSync(refused) || fs.readdirSync(refused).length === 0, `${what}: no half folder`);
             fs.rmSync(refused, { recursive: true, force: true });
         }
+        const damaged = fs.readFileSync(backup);
+        damaged[damaged.length - 100] ^= 0x01;
+        fs.writeFileSync(backup, damaged);
+        const refusedDamaged = matchpro(path.join(os.tmpdir(), `matchpro-cli-damaged-${process.pid}`), 'restore', '--from', backup, '--key-file', path.join(dataDir, 'store.key'));
+        assert.strictEqual(refusedDamaged.code, 1, `a damaged backup is a bad file: ${refusedDamaged.stderr}`);
         fs.rmSync(target, { recursive: true, force: true });
         fs.rmSync(backup, { force: true });
         fs.rmSync(`${backup}.files`, { recursive: true, force: true });

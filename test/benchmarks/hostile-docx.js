@@ -17,63 +17,17 @@ const crypto = require('crypto');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const zlib = require('zlib');
 
 const ROOT = path.resolve(__dirname, '../..');
-
-function localAndCentral(name, method, data, declared, crc, offset) {
-    const n = Buffer.from(name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc, 14); local.writeUInt32LE(data.length, 18); local.writeUInt32LE(declared, 22); local.writeUInt16LE(n.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(crc, 16); central.writeUInt32LE(data.length, 20); central.writeUInt32LE(declared, 24); central.writeUInt16LE(n.length, 28);
-    central.writeUInt32LE(offset, 42);
-    return { local: Buffer.concat([local, n, data]), central: Buffer.concat([central, n]) };
-}
-
-function deflatedZeros(size) {
-    const deflater = zlib.createDeflateRaw({ level: 9 });
-    const out = [];
-    deflater.on('data', c => out.push(c));
-    return new Promise(resolve => {
-        deflater.on('end', () => resolve(Buffer.concat(out)));
-        const chunk = Buffer.alloc(4 * 1024 * 1024);
-        let left = size;
-        const write = () => {
-            while (left > 0) {
-                left -= chunk.length;
-                if (!deflater.write(chunk)) {
-                    deflater.once('drain', write);
-                    return;
-                }
-            }
-            deflater.end();
-        };
-        write();
-    });
-}
+const { DOCX_CONTENT_TYPES, lyingZip } = require(path.join(ROOT, 'extensions/candidates/lib/node/parsing/test-support/lying-zip'));
 
 async function hostileDocx(file) {
-    const types = Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        + '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
-    const parts = [];
-    let offset = 0;
-    const add = (name, method, data, declared) => {
-        const entry = localAndCentral(name, method, data, declared, 0, offset);
-        parts.push(entry);
-        offset += entry.local.length;
-    };
-    add('[Content_Types].xml', 8, zlib.deflateRawSync(types), types.length);
-    add('word/document.xml', 8, await deflatedZeros(1024 * 1024 * 1024), 2048);
     const image = crypto.randomBytes(17 * 1024 * 1024); // under the 20 MB the CLI parser accepts (the upload takes 25 MB)
-    add('word/media/image1.jpeg', 0, image, image.length);
-    const directory = Buffer.concat(parts.map(p => p.central));
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(parts.length, 8); end.writeUInt16LE(parts.length, 10);
-    end.writeUInt32LE(directory.length, 12); end.writeUInt32LE(offset, 16);
-    fs.writeFileSync(file, Buffer.concat([...parts.map(p => p.local), directory, end]));
+    fs.writeFileSync(file, await lyingZip([
+        { name: '[Content_Types].xml', actual: DOCX_CONTENT_TYPES, declared: DOCX_CONTENT_TYPES.length },
+        { name: 'word/document.xml', actual: 1024 * 1024 * 1024, declared: 2048 },
+        { name: 'word/media/image1.jpeg', stored: image }
+    ]));
 }
 
 /** Runs `args` in a fresh Node process that prints its peak RSS at exit. */

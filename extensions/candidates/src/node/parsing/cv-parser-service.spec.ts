@@ -10,6 +10,7 @@ import { ParsedProfileSchema } from '@matchpro/core/lib/common/parsed-profile';
 import { CvParseError } from './cv-parse-error';
 import { CvParseOutcome, CvParserService, CvParsingConfig, CvSkillLinker } from './cv-parser-service';
 import { bindCvParsing } from './parsing-backend-bindings';
+import { DOCX_CONTENT_TYPES, lyingZip } from './test-support/lying-zip';
 
 const FIXTURES = path.resolve(__dirname, '../../../test-fixtures');
 const fixture = (name: string) => path.join(FIXTURES, name);
@@ -42,56 +43,6 @@ function pngHeader(width: number, height: number): Buffer {
 }
 
 
-/** A ZIP whose central directory declares `declared` bytes for each entry while it inflates to `actual`. */
-async function lyingZip(entries: { name: string; actual: number | Buffer; declared: number }[]): Promise<Buffer> {
-    const locals: Buffer[] = [];
-    const centrals: Buffer[] = [];
-    let offset = 0;
-    for (const entry of entries) {
-        const compressed = Buffer.isBuffer(entry.actual) ? zlib.deflateRawSync(entry.actual) : await deflatedZeros(entry.actual);
-        const name = Buffer.from(entry.name);
-        const local = Buffer.alloc(30);
-        local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8);
-        local.writeUInt32LE(compressed.length, 18); local.writeUInt32LE(entry.declared, 22); local.writeUInt16LE(name.length, 26);
-        const central = Buffer.alloc(46);
-        central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(8, 10);
-        central.writeUInt32LE(compressed.length, 20); central.writeUInt32LE(entry.declared, 24); central.writeUInt16LE(name.length, 28);
-        central.writeUInt32LE(offset, 42);
-        locals.push(local, name, compressed);
-        centrals.push(central, name);
-        offset += 30 + name.length + compressed.length;
-    }
-    const directory = Buffer.concat(centrals);
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(entries.length, 8); end.writeUInt16LE(entries.length, 10);
-    end.writeUInt32LE(directory.length, 12); end.writeUInt32LE(offset, 16);
-    return Buffer.concat([...locals, directory, end]);
-}
-
-/** `size` zero bytes, deflated as a stream (never held whole in memory). */
-function deflatedZeros(size: number): Promise<Buffer> {
-    return new Promise((resolve, reject) => {
-        const deflater = zlib.createDeflateRaw({ level: 9 });
-        const out: Buffer[] = [];
-        deflater.on('data', chunk => out.push(chunk));
-        deflater.on('end', () => resolve(Buffer.concat(out)));
-        deflater.on('error', reject);
-        const chunk = Buffer.alloc(1024 * 1024);
-        let left = size;
-        const write = () => {
-            while (left > 0) {
-                const n = Math.min(left, chunk.length);
-                left -= n;
-                if (!deflater.write(n === chunk.length ? chunk : chunk.subarray(0, n))) {
-                    deflater.once('drain', write);
-                    return;
-                }
-            }
-            deflater.end();
-        };
-        write();
-    });
-}
 
 describe('CvParserService', function (): void {
     this.timeout(120000);
@@ -281,10 +232,8 @@ describe('CvParserService', function (): void {
     });
 
     it('refuses a DOCX whose ZIP directory lies about its sizes, without inflating it in memory', async () => {
-        const contentTypes = Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            + '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
         const docx = await lyingZip([
-            { name: '[Content_Types].xml', actual: contentTypes, declared: contentTypes.length },
+            { name: '[Content_Types].xml', actual: DOCX_CONTENT_TYPES, declared: DOCX_CONTENT_TYPES.length },
             { name: 'word/document.xml', actual: 1536 * 1024 * 1024, declared: 2048 }
         ]);
         assert.ok(docx.length < 3 * 1024 * 1024, `a small file (${docx.length} bytes) that would inflate to 1.5 GB`);
