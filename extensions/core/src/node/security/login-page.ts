@@ -39,7 +39,7 @@ export function renderLoginPage(lang: PageLanguage, styleNonce: string, notice?:
 <style nonce="${styleNonce}">
 body { margin: 0; min-height: 100vh; display: flex; align-items: center; justify-content: center; background: #f3f4f6;
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; color: #1f2937; }
-form { background: #fff; padding: 2rem; border-radius: 8px; box-shadow: 0 2px 10px rgba(0,0,0,.12); width: min(22rem, calc(100vw - 3rem)); }
+form { box-sizing: border-box; background: #fff; padding: 2rem 1.5rem; border-radius: 8px; box-shadow: 0 2px 10px rgba(0,0,0,.12); width: min(24rem, calc(100vw - 2rem)); }
 h1 { font-size: 1.3rem; margin: 0 0 1.2rem; }
 label { display: block; font-size: .9rem; margin: .8rem 0 .3rem; }
 input { box-sizing: border-box; width: 100%; padding: .6rem; font-size: 1rem; border: 1px solid #9ca3af; border-radius: 4px; }
