@@ -10,15 +10,23 @@ function deadPid(): number {
     return Number(child.stdout);
 }
 
+/** Starts `racers` processes at the same instant; resolves with each one's answer once all have answered. */
 function race(dataDir: string, racers: number): Promise<string[]> {
-    const startAt = Date.now() + 700;
-    return Promise.all(Array.from({ length: racers }, () => new Promise<string>((resolve, reject) => {
-        const child = spawn(process.execPath, [path.join(__dirname, 'test-support', 'lock-racer.js'), dataDir, String(startAt)]);
+    const startAt = Date.now() + 1000;
+    const children = Array.from({ length: racers }, () => spawn(process.execPath, [path.join(__dirname, 'test-support', 'lock-racer.js'), dataDir, String(startAt)]));
+    const answers = children.map(child => new Promise<string>((resolve, reject) => {
         let out = '';
-        child.stdout.on('data', chunk => { out += chunk; });
+        child.stdout.on('data', chunk => {
+            out += chunk;
+            if (out.includes('\n')) {
+                resolve(out.trim());
+            }
+        });
         child.on('error', reject);
-        child.on('exit', () => resolve(out.trim()));
-    })));
+        child.on('exit', code => resolve(out.trim() || `exited ${code}`));
+    }));
+    // Holders keep the lock until every racer has answered, so a late starter still meets a live holder.
+    return Promise.all(answers).finally(() => children.forEach(child => child.kill('SIGKILL')));
 }
 
 describe('Data folder lock', function () {

@@ -1,6 +1,7 @@
 /**
  * Test helper for the lock race: waits until the start time given, tries to take the data folder's
- * lock once, prints `held` (and keeps it for a second) or `locked`.
+ * lock once and prints `held` (then keeps it until killed, so a racer that starts late still finds it
+ * held) or `locked` (and exits).
  */
 import { DataFolderLock } from '../data-folder-lock';
 
@@ -9,9 +10,9 @@ while (Date.now() < startAt) {
     // spin: every racer starts at the same instant
 }
 try {
-    const lock = DataFolderLock.acquire(dataDir);
+    DataFolderLock.acquire(dataDir);
     process.stdout.write('held\n');
-    setTimeout(() => { lock.release(); process.exit(0); }, 1000);
+    setInterval(() => undefined, 60_000);
 } catch (error) {
     process.stdout.write(`locked ${(error as Error).name}\n`);
     process.exit(0);
