@@ -71,29 +71,4 @@ function ensureBuilt() {
     }
 }
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-
-/**
- * The end-to-end tests drive Debian's Chromium. Installed here when missing and possible (root, or
- * passwordless sudo); otherwise stop with the one command to run.
- */
-function ensureChromium() {
-    if (fs.existsSync(CHROMIUM)) {
-        return;
-    }
-    const packages = ['chromium', 'fonts-dejavu-core'];
-    const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-    const sudo = !asRoot && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
-    if (!asRoot && !sudo) {
-        console.error(`[matchpro] the end-to-end tests need Chromium: run  sudo apt-get install -y ${packages.join(' ')}  then npm test again`);
-        process.exit(1);
-    }
-    const prefix = asRoot ? [] : ['sudo', '-n'];
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    for (const args of [['apt-get', 'update', '-qq'], ['apt-get', 'install', '-y', '-qq', ...packages]]) {
-        const [command, ...rest] = [...prefix, ...args];
-        run(command, rest, { env });
-    }
-}
-
-module.exports = { root, run, ensureInstalled, ensureBuilt, ensureChromium, offlineEnv };
+module.exports = { root, run, ensureInstalled, ensureBuilt, offlineEnv };
