@@ -89,6 +89,7 @@ describe('RPC fuzz: malformed arguments to every MatchPro service', function () 
         const candidate = await remote('/services/matchpro/candidates').create({ ...emptyParsedProfile('fr'), firstName: 'Inès', lastName: 'Moreau', email: 'ines.moreau@example.fr', city: 'Lyon' });
         const db = container.get(MatchProDatabase);
         const before = await digest(db);
+        const filesBefore = fs.readdirSync(process.cwd()).sort();
         const unclear = [];
         let calls = 0;
         for (const [servicePath, access] of Object.entries(SERVICES)) {
@@ -112,6 +113,7 @@ describe('RPC fuzz: malformed arguments to every MatchPro service', function () 
         }
         assert.deepStrictEqual(unclear, [], `${unclear.length} of ${calls} malformed calls failed without a clear user error`);
         assert.deepStrictEqual(await digest(db), before, 'stored records are unchanged');
+        assert.deepStrictEqual(fs.readdirSync(process.cwd()).sort(), filesBefore, 'no file was written by a malformed call (a backup named by an id, say)');
         assert.strictEqual((await companies.get(company.id)).name, 'Transports Veyrier', 'the backend still answers');
     });
 });

@@ -51,7 +51,7 @@ export class WorkbenchCommandContribution implements CommandContribution, Fronte
         registry.registerCommand(WorkbenchCommands.BACKUP, {
             execute: async () => {
                 const file = await this.quickInput.input({
-                    prompt: nls.localize('matchpro/backup/prompt', 'Backup file path on the MatchPro server machine'),
+                    prompt: nls.localize('matchpro/backup/prompt', 'Backup file (.mpbak) on the MatchPro server machine; a name alone goes to your home folder'),
                     value: `matchpro-backup-${new Date().toISOString().slice(0, 10)}.mpbak`
                 });
                 if (!file) {

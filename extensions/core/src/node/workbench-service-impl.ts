@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { ContributionProvider } from '@theia/core/lib/common/contribution-provider';
 import { inject, injectable, named } from '@theia/core/shared/inversify';
@@ -48,7 +49,11 @@ export class WorkbenchServiceImpl implements WorkbenchService {
         if (typeof file !== 'string' || !file.trim() || file.length > 4096) {
             throw MatchProErrors.InvalidInput('invalid backup file: a file path is required', [{ path: 'file', message: 'required' }]);
         }
-        const target = path.resolve(file);
+        if (!/\.mpbak$/i.test(file.trim())) {
+            throw MatchProErrors.InvalidInput('invalid backup file: its name ends in .mpbak', [{ path: 'file', message: 'expected a .mpbak file name' }]);
+        }
+        // A relative name is in the user's home folder (not wherever the backend happened to start).
+        const target = path.resolve(os.homedir(), file.trim());
         // Over the RPC a page names the path: never overwrite a file (nor the CV folder kept beside it).
         for (const existing of [target, `${target}.files`]) {
             if (fs.existsSync(existing)) {
@@ -68,12 +73,21 @@ export class WorkbenchServiceImpl implements WorkbenchService {
                 throw MatchProErrors.InvalidInput(`invalid restore: ${name}: a path is required`, [{ path: name, message: 'required' }]);
             }
         }
-        const target = path.resolve(targetDir);
+        // Relative paths are in the user's home folder, as for backups.
+        const home = os.homedir();
+        const source = path.resolve(home, backupFile.trim());
+        const target = path.resolve(home, targetDir.trim());
+        const key = typeof keyFile === 'string' && keyFile.trim() ? path.resolve(home, keyFile.trim()) : undefined;
         if (target === path.resolve(this.db.dataDir)) {
             throw MatchProErrors.Rejected('Restore into a new folder: the data folder in use is never overwritten.');
         }
+        for (const [what, file] of [['backup file', source], ['key file', key]] as const) {
+            if (file !== undefined && !fs.existsSync(file)) {
+                throw MatchProErrors.Rejected(`The ${what} ${file} does not exist.`);
+            }
+        }
         try {
-            await this.restorer.restore(backupFile, target, typeof keyFile === 'string' && keyFile ? keyFile : undefined);
+            await this.restorer.restore(source, target, key);
         } catch (error) {
             // A missing, damaged or foreign backup is the user's file, not a failure of MatchPro.
             throw error instanceof StorageError ? MatchProErrors.Rejected(error.message) : error;
