@@ -54,16 +54,15 @@ export class WorkbenchServiceImpl implements WorkbenchService {
         }
         // A relative name is in the user's home folder (not wherever the backend happened to start).
         const target = path.resolve(os.homedir(), file.trim());
-        // Over the RPC a page names the path: never overwrite a file (nor the CV folder kept beside it).
-        for (const existing of [target, `${target}.files`]) {
-            if (fs.existsSync(existing)) {
-                throw MatchProErrors.Rejected(`${existing} already exists: choose a new backup file name (a backup never overwrites anything).`);
-            }
-        }
         if (!fs.existsSync(path.dirname(target))) {
             throw MatchProErrors.Rejected(`The folder ${path.dirname(target)} does not exist.`);
         }
-        await (await this.db.store()).backup(target);
+        try {
+            await (await this.db.store()).backup(target);
+        } catch (error) {
+            // The store never overwrites a file (nor the CV folder beside it): a name already taken is the user's to change.
+            throw error instanceof StorageError && error.code === 'STORAGE_USAGE' ? MatchProErrors.Rejected(error.message) : error;
+        }
         return { file: target, bytes: fs.statSync(target).size };
     }
 

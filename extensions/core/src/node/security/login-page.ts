@@ -21,7 +21,7 @@ export function preferredLanguage(acceptLanguage: string | undefined): PageLangu
     return first.startsWith('en') ? 'en' : 'fr';
 }
 
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
     return text.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 

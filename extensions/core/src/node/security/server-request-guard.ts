@@ -15,7 +15,7 @@ import {
 import { MatchProConfig } from '../matchpro-config';
 import { Caller, CallerContext } from './caller-context';
 import { LoginThrottle } from './login-throttle';
-import { LoginNotice, preferredLanguage, renderLoginPage } from './login-page';
+import { escapeHtml, LoginNotice, preferredLanguage, renderLoginPage } from './login-page';
 import { ServerAccessOptions } from './server-access-options';
 import { UserAccounts } from './user-accounts';
 import { sameToken, WorkbenchSession, WorkbenchSessions } from './workbench-sessions';
@@ -197,7 +197,7 @@ export class ServerRequestGuard implements BackendApplicationContribution, WsReq
         const metas = [
             `<meta name="${PAGE_SECRET_META}" content="${session ? session.pageSecret : this.sessions.localPageSecret}">`,
             `<meta name="${SERVER_MODE_META}" content="${this.options.hosted ? 'hosted' : 'local'}">`,
-            session ? `<meta name="${SIGNED_IN_USER_META}" content="${escapeAttribute(`${session.name}:${session.role}`)}">` : ''
+            session ? `<meta name="${SIGNED_IN_USER_META}" content="${escapeHtml(`${session.name}:${session.role}`)}">` : ''
         ].join('');
         return this.workbenchHtml.replace(/<head>/i, `<head>${metas}`);
     }
@@ -344,8 +344,4 @@ function parseCookies(header: string | undefined): Record<string, string> {
         }
     }
     return cookies;
-}
-
-function escapeAttribute(text: string): string {
-    return text.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
