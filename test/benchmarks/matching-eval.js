@@ -1,115 +1,305 @@
 /**
- * Matching quality: NDCG@10 and MRR on the synthetic labelled set (test/matching-eval/labelled-set.json,
- * described in test/matching-eval/README.md), for the hybrid engine, each component alone and without one
- * (ablation), and a plain BM25 ranking of CV text against offer text. Also, per hard case, how often an ideal
- * candidate is ranked above the hard-case candidate.
+ * Matching quality on sets whose labels were fixed independently of the engine, through the very path a
+ * user takes: CV files imported by the candidate service (the real parsers), offers added by the CLI's
+ * `offers add`, rankings by the CLI's `match` (the workbench's matching service), in one process over a
+ * throw-away data folder. Beside it, in the same run, BM25 over the CV text the parser read (plain and
+ * stemmed) and the ablations. Sets:
+ *   - fr-agency (test/matching-eval/fr-agency): French agency offers and CVs (DOCX/PDF), graded 0-3 by
+ *     the written rules of GRADING-RULES.md, committed before any engine run. NDCG@10 and @5 per offer.
+ *   - vanetik (../shared/data, GPL-3.0, evaluation only, not shipped): 30 real Word CVs x 5 real vacancies,
+ *     ranked by two annotators; candidate -> offers direction; NDCG@5 and Kendall tau per annotator, with
+ *     the annotators' agreement (the ceiling) and a random order.
+ *   - synthetic (test/matching-eval/labelled-set.json): a regression check only; its labels follow rules
+ *     close to the engine's.
+ * Also: how many top-10s hold two candidates with the same score (ties the old cap produced).
  *
- * Run: npx tsc -b extensions/matching && node test/benchmarks/matching-eval.js
+ * Run: node -e "require('./scripts/workspace-setup').ensureBuilt()" && node test/benchmarks/matching-eval.js [--sets fr-agency,vanetik,synthetic]
  */
+'use strict';
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
-const { createMatchingEngine } = require('./matching-engine-setup');
+require('@theia/core/shared/reflect-metadata');
+const { createCliContainer } = require('../../cli/lib/matchpro-cli');
+const { CliCommand } = require('@matchpro/core/lib/node/cli/cli-command');
+const { MatchProDatabase } = require('@matchpro/core/lib/node/matchpro-database');
+const { CandidateService } = require('@matchpro/candidates/lib/common/candidate-protocol');
+const { wordsOf, isContentWord, stemsOf } = require('@matchpro/core/lib/common/text-terms');
 
-const set = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'matching-eval', 'labelled-set.json'), 'utf8'));
+const ROOT = path.resolve(__dirname, '..', '..');
+const SHARED = path.resolve(ROOT, '..', 'shared', 'data');
+const arg = (name, fallback) => { const i = process.argv.indexOf('--' + name); return i > 0 ? process.argv[i + 1] : fallback; };
+const SETS = arg('sets', 'fr-agency,vanetik,synthetic').split(',');
 
+/** The engine's variants, written to the data folder's matching-config.json before each ranking. */
 const VARIANTS = {
-    'hybrid (default: 0.35 semantic + 0.40 rules + 0.25 ML, cap 40)': { weights: { semantic: 0.35, rules: 0.4, ml: 0.25 }, capWhenMandatoryFails: 40 },
-    'semantic only': { weights: { semantic: 1, rules: 0, ml: 0 }, capWhenMandatoryFails: 100 },
-    'rules only (with cap)': { weights: { semantic: 0, rules: 1, ml: 0 }, capWhenMandatoryFails: 40 },
-    'ML only': { weights: { semantic: 0, rules: 0, ml: 1 }, capWhenMandatoryFails: 100 },
-    'without ML': { weights: { semantic: 0.35, rules: 0.4, ml: 0 }, capWhenMandatoryFails: 40 },
-    'without rules': { weights: { semantic: 0.35, rules: 0, ml: 0.25 }, capWhenMandatoryFails: 40 },
-    'without semantic': { weights: { semantic: 0, rules: 0.4, ml: 0.25 }, capWhenMandatoryFails: 40 },
-    'without the mandatory cap': { weights: { semantic: 0.35, rules: 0.4, ml: 0.25 }, capWhenMandatoryFails: 100 }
+    'MatchPro (default: 0.25 semantic + 0.75 rules, tiers)': { weights: { semantic: 0.25, rules: 0.75, ml: 0 }, tiers: true },
+    '  with the shipped ML ranker (0.25)': { weights: { semantic: 0.19, rules: 0.56, ml: 0.25 }, tiers: true },
+    '  without tiers (failures ignored)': { weights: { semantic: 0.25, rules: 0.75, ml: 0 }, tiers: false },
+    '  semantic only': { weights: { semantic: 1, rules: 0, ml: 0 }, tiers: false },
+    '  rules (requirement evidence) only': { weights: { semantic: 0, rules: 1, ml: 0 }, tiers: true }
 };
 
-function ndcgAt(grades, k) {
-    const dcg = xs => xs.slice(0, k).reduce((a, g, i) => a + (2 ** g - 1) / Math.log2(i + 2), 0);
-    const ideal = dcg([...grades].sort((a, b) => b - a));
-    return ideal > 0 ? dcg(grades) / ideal : 0;
+// --- metrics
+const dcg = (gains, k) => gains.slice(0, k).reduce((a, g, i) => a + (2 ** g - 1) / Math.log2(i + 2), 0);
+function ndcgAt(grades, allGrades, k) {
+    const ideal = dcg([...allGrades].sort((a, b) => b - a), k);
+    return ideal > 0 ? dcg(grades, k) / ideal : 0;
 }
-function mrr(grades) {
-    const i = grades.findIndex(g => g === 3);
-    return i < 0 ? 0 : 1 / (i + 1);
+/** Kendall tau-b between two orders of the same items (position maps). */
+function kendallTau(orderA, orderB) {
+    const items = orderA.filter(x => orderB.includes(x));
+    let concordant = 0, discordant = 0;
+    for (let i = 0; i < items.length; i++) {
+        for (let j = i + 1; j < items.length; j++) {
+            const a = orderA.indexOf(items[i]) - orderA.indexOf(items[j]);
+            const b = orderB.indexOf(items[i]) - orderB.indexOf(items[j]);
+            if (a * b > 0) { concordant++; } else if (a * b < 0) { discordant++; }
+        }
+    }
+    return concordant + discordant > 0 ? (concordant - discordant) / (concordant + discordant) : 0;
 }
+const mean = xs => xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN;
+const f3 = x => Number.isNaN(x) ? '  -  ' : x.toFixed(3);
 
-// --- BM25 (k1 1.2, b 0.75) of the CV text against the offer text, accents folded, no stemming.
-const tokens = text => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^a-z0-9]+/).filter(t => t.length > 1);
-const cvText = c => [c.title, c.summary, ...c.skills.map(s => s.name), ...c.certifications, ...c.drivingLicences.map(l => 'permis ' + l),
-    ...c.experiences.map(e => e.title), c.city].filter(Boolean).join(' ');
-const offerText = o => [o.title, o.description, ...o.requiredSkills.map(s => s.name), ...o.certifications, o.drivingLicence ? 'permis ' + o.drivingLicence : '', o.location.city].join(' ');
-function bm25(offer, candidates) {
-    const docs = candidates.map(c => tokens(cvText(c)));
-    const avg = docs.reduce((a, d) => a + d.length, 0) / docs.length;
+// --- BM25 (k1 1.2, b 0.75) over the CV text the parser read, accents folded; "stemmed" adds the Snowball stems (FR+EN).
+const plainTokens = text => wordsOf(text).filter(t => t.length > 1);
+const stemmedTokens = text => wordsOf(text).filter(isContentWord).flatMap(w => stemsOf(w));
+function bm25(query, docs, tokens) {
+    const toks = docs.map(d => tokens(d));
+    const avg = toks.reduce((a, d) => a + d.length, 0) / Math.max(1, toks.length);
     const df = new Map();
-    docs.forEach(d => new Set(d).forEach(t => df.set(t, (df.get(t) ?? 0) + 1)));
-    const q = tokens(offerText(offer));
-    return docs.map(d => {
+    toks.forEach(d => new Set(d).forEach(t => df.set(t, (df.get(t) ?? 0) + 1)));
+    const q = tokens(query);
+    return toks.map(d => {
         const tf = new Map();
         d.forEach(t => tf.set(t, (tf.get(t) ?? 0) + 1));
         return q.reduce((score, t) => {
             const f = tf.get(t) ?? 0;
             if (!f) { return score; }
-            const idf = Math.log(1 + (docs.length - df.get(t) + 0.5) / (df.get(t) + 0.5));
+            const idf = Math.log(1 + (toks.length - df.get(t) + 0.5) / (df.get(t) + 0.5));
             return score + idf * f * 2.2 / (f + 1.2 * (0.25 + 0.75 * d.length / avg));
         }, 0);
     });
 }
+const offerText = o => [o.title, o.description, ...(o.requiredSkills ?? []).map(s => s.name), ...(o.certifications ?? []),
+    o.drivingLicence ? 'permis ' + o.drivingLicence : '', o.city ?? ''].join(' ');
+const rankBy = (ids, scores) => ids.map((id, i) => [id, scores[i]]).sort((a, b) => b[1] - a[1]).map(x => x[0]);
 
-const CASES = [
-    ['CV in the other language (should rank high: grade 3)', /other language/],
-    ['same occupation 300+ km away', /300\+ km/], ['same occupation beyond the radius', /beyond a 30 km radius/],
-    ['missing certification', /^missing/], ['lower certification category', /^lower category/], ['licence C instead of CE', /^licence C instead/],
-    ['adjacent occupation', /^adjacent/], ['keyword-stuffed CV', /keyword-stuffed/], ['unrelated occupation', /^unrelated/]
-];
-
-async function main() {
-    const { engine, encoderMatches, close } = await createMatchingEngine('matching-eval');
-    const rankings = {};
-    for (const name of [...Object.keys(VARIANTS), 'BM25 (CV text vs offer text)']) { rankings[name] = []; }
-    for (const q of set.queries) {
-        const candidates = q.pool.map(p => p.candidate);
-        const grade = new Map(q.pool.map(p => [p.candidate.id, p.grade]));
-        const note = new Map(q.pool.map(p => [p.candidate.id, p.candidate.note]));
-        await engine.upsertCandidates(candidates);
-        const prepared = await engine.prepare(q.offer);
-        for (const [name, config] of Object.entries(VARIANTS)) {
-            const { results } = await engine.rankCandidates(prepared, { top: candidates.length, explainTop: 0, config });
-            rankings[name].push({ ids: results.map(r => r.candidateId), grade, note });
-        }
-        const scores = bm25(q.offer, candidates);
-        rankings['BM25 (CV text vs offer text)'].push({ ids: candidates.map((c, i) => [c.id, scores[i]]).sort((a, b) => b[1] - a[1]).map(x => x[0]), grade, note });
-        for (const c of candidates) { await engine.removeCandidate(c.id); }
-    }
-    const pairs = set.queries.reduce((a, q) => a + q.pool.length, 0);
-    console.log(`matching quality — ${set.queries.length} offers (10 occupations x FR/EN), ${pairs} labelled pairs (synthetic, see test/matching-eval/README.md), model ${engine.modelVersion} (trained with the current encoder: ${encoderMatches ? 'yes' : 'NO, retrain it'})\n`);
-    console.log('ranking'.padEnd(64) + 'NDCG@10   MRR');
-    for (const [name, runs] of Object.entries(rankings)) {
-        const n = runs.map(r => ndcgAt(r.ids.map(id => r.grade.get(id)), 10));
-        const m = runs.map(r => mrr(r.ids.map(id => r.grade.get(id))));
-        const mean = xs => xs.reduce((a, b) => a + b, 0) / xs.length;
-        console.log(name.padEnd(64) + mean(n).toFixed(3).padEnd(10) + mean(m).toFixed(3));
-    }
-    console.log('\nhard cases: share of (ideal same-language candidate, hard-case candidate) pairs where the ideal one ranks first');
-    console.log('case'.padEnd(56) + 'hybrid   BM25    pairs');
-    const hybrid = rankings[Object.keys(VARIANTS)[0]], base = rankings['BM25 (CV text vs offer text)'];
-    for (const [label, pattern] of CASES) {
-        const rate = runs => {
-            let ok = 0, total = 0;
-            for (const r of runs) {
-                const ideal = r.ids.find(id => r.note.get(id) === 'ideal, same language');
-                for (const id of r.ids.filter(x => pattern.test(r.note.get(x)))) {
-                    total++;
-                    if (pattern.source.includes('other language') ? r.ids.indexOf(id) < 3 : r.ids.indexOf(ideal) < r.ids.indexOf(id)) { ok++; }
+// --- the workbench's services, in process
+async function workbench(name) {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `matchpro-eval-${name}-`));
+    const container = createCliContainer({ dataDir, actor: 'matching-eval' });
+    const commands = container.getAll(CliCommand);
+    const cli = (words, options) => commands.find(c => c.words.join(' ') === words).run({ positionals: [], options, json: true });
+    const candidates = container.get(CandidateService);
+    return {
+        dataDir, cli, candidates,
+        async importCvs(files) {
+            const ids = new Map();
+            for (const file of files) {
+                const outcome = await candidates.importCv(path.basename(file), new Uint8Array(fs.readFileSync(file)));
+                if (outcome.status === 'imported' || outcome.status === 'updated') { ids.set(path.basename(file), outcome.candidateId); } else {
+                    ids.set(path.basename(file), outcome.existingId ?? null);
+                    console.error(`  ${path.basename(file)}: ${outcome.status} ${outcome.reason ?? outcome.error ?? ''}`);
                 }
             }
-            return [ok / Math.max(1, total), total];
-        };
-        const [h, total] = rate(hybrid), [b] = rate(base);
-        console.log(label.padEnd(56) + h.toFixed(2).padEnd(9) + b.toFixed(2).padEnd(8) + total);
+            return ids;
+        },
+        async addOffer(offer) {
+            const file = path.join(dataDir, 'offer.json');
+            fs.writeFileSync(file, JSON.stringify(offer));
+            return (await cli('offers add', { file })).id;
+        },
+        setConfig(config) { fs.writeFileSync(path.join(dataDir, 'matching-config.json'), JSON.stringify(config)); },
+        close: async () => { await container.get(MatchProDatabase).close(); fs.rmSync(dataDir, { recursive: true, force: true }); }
+    };
+}
+
+function tiesInTop10(results) {
+    const top = results.slice(0, 10).map(r => r.score);
+    return top.length - new Set(top).size;
+}
+
+async function frAgency() {
+    const dir = path.join(ROOT, 'test', 'matching-eval', 'fr-agency');
+    if (!fs.existsSync(path.join(dir, 'labels.json'))) { console.log('fr-agency: set not found, skipped'); return; }
+    const labels = JSON.parse(fs.readFileSync(path.join(dir, 'labels.json'), 'utf8'));
+    const cvDir = path.join(dir, 'cvs');
+    const files = fs.readdirSync(cvDir).filter(f => /\.(docx|pdf|txt)$/i.test(f)).sort().map(f => path.join(cvDir, f));
+    const wb = await workbench('fr-agency');
+    const t0 = Date.now();
+    const ids = await wb.importCvs(files);
+    const idToFile = new Map([...ids].filter(([, id]) => id).map(([f, id]) => [id, f]));
+    const texts = new Map();
+    for (const [file, id] of ids) { if (id) { const c = await wb.candidates.get(id); texts.set(file, c.cvText || ''); } }
+    const offers = [];
+    for (const entry of labels.offers) {
+        const offer = JSON.parse(fs.readFileSync(path.join(dir, entry.file), 'utf8'));
+        offers.push({ entry, offer, id: await wb.addOffer(offer) });
     }
-    console.log('(for "CV in the other language" the figure is the share ranked in the top 3)');
-    await close();
+    console.log(`\n== fr-agency: ${offers.length} offers x ${files.length} CVs (graded by GRADING-RULES.md; unlisted pairs are 0), imported in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    const rows = {};
+    const perOffer = [];
+    let ties = 0;
+    const allFiles = [...ids.keys()];
+    for (const [name, config] of Object.entries(VARIANTS)) {
+        wb.setConfig(config);
+        rows[name] = { n10: [], n5: [] };
+        for (const { entry, id } of offers) {
+            const results = await wb.cli('match', { offer: id, top: '1000' });
+            if (name === Object.keys(VARIANTS)[0]) { ties += tiesInTop10(results); }
+            const order = results.map(r => idToFile.get(r.candidateId));
+            const grade = f => entry.grades[f] ?? 0;
+            const all = allFiles.map(grade);
+            rows[name].n10.push(ndcgAt(order.map(grade), all, 10));
+            rows[name].n5.push(ndcgAt(order.map(grade), all, 5));
+        }
+    }
+    for (const [label, tokens] of [['BM25 over the CV text', plainTokens], ['BM25 over the CV text, stemmed', stemmedTokens]]) {
+        rows[label] = { n10: [], n5: [] };
+        for (const { entry, offer } of offers) {
+            const order = rankBy(allFiles, bm25(offerText(offer), allFiles.map(f => texts.get(f) ?? ''), tokens));
+            const grade = f => entry.grades[f] ?? 0;
+            rows[label].n10.push(ndcgAt(order.map(grade), allFiles.map(grade), 10));
+            rows[label].n5.push(ndcgAt(order.map(grade), allFiles.map(grade), 5));
+        }
+    }
+    console.log('ranking'.padEnd(56) + 'NDCG@10  NDCG@5');
+    for (const [name, r] of Object.entries(rows)) { console.log(name.padEnd(56) + f3(mean(r.n10)).padEnd(9) + f3(mean(r.n5))); }
+    const main = rows[Object.keys(VARIANTS)[0]], base = rows['BM25 over the CV text'];
+    console.log('per offer (NDCG@10): MatchPro vs BM25');
+    offers.forEach(({ entry, offer }, i) => { perOffer.push(main.n10[i] - base.n10[i]); console.log(`  ${path.basename(entry.file).padEnd(44)} ${f3(main.n10[i])}  ${f3(base.n10[i])}   ${offer.title}`); });
+    console.log(`top-10s holding two equal scores (MatchPro default): ${ties} pair(s) over ${offers.length} offers`);
+    await wb.close();
+}
+
+/** "place 1 in the annotation array is the best": each array lists vacancies 1-5 from best to worst. */
+function readVanetikAnnotations(file) {
+    const text = fs.readFileSync(file, 'utf8');
+    const parse = name => JSON.parse(new RegExp(`${name}\\s*=\\s*(\\[[\\s\\S]*?\\]\\])`).exec(text)[1].replace(/#[^\n]*/g, ''));
+    return [parse('ANNOTATOR_1_RANKINGS'), parse('ANNOTATOR_2_RANKINGS')];
+}
+
+function parseCsv(text) {
+    const rows = [];
+    let row = [], field = '', quoted = false;
+    for (let i = 0; i < text.length; i++) {
+        const ch = text[i];
+        if (quoted) {
+            if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (ch === '"') { quoted = false; } else { field += ch; }
+        } else if (ch === '"') { quoted = true; } else if (ch === ',') { row.push(field); field = ''; } else if (ch === '\n') { row.push(field); rows.push(row); row = []; field = ''; } else if (ch !== '\r') { field += ch; }
+    }
+    if (field || row.length) { row.push(field); rows.push(row); }
+    return rows;
+}
+
+async function vanetik() {
+    const cvDir = path.join(SHARED, 'cv-samples', 'vanetik', 'CV');
+    const annotationsFile = path.join(SHARED, 'benchmarks', 'vanetik-rankings', 'annotations-for-the-first-30-vacancies.txt');
+    if (!fs.existsSync(cvDir) || !fs.existsSync(annotationsFile)) { console.log('vanetik: ../shared/data not found, skipped'); return; }
+    const [a1, a2] = readVanetikAnnotations(annotationsFile);
+    const csv = parseCsv(fs.readFileSync(path.join(SHARED, 'cv-samples', 'vanetik', '5_vacancies.csv'), 'utf8'));
+    const header = csv[0];
+    const vacancies = csv.slice(1).filter(r => r.length >= header.length).map(r => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+    const wb = await workbench('vanetik');
+    const files = Array.from({ length: 30 }, (_, i) => path.join(cvDir, `${i + 1}.docx`));
+    const ids = await wb.importCvs(files);
+    const offerIds = [];
+    for (const v of vacancies) {
+        // As a new user adds a real ad: its title and text, nothing more (no skill list, no place).
+        offerIds.push(await wb.addOffer({ title: v.job_title, company: { name: 'Vanetik set' }, contractType: 'CDI', description: v.job_description }));
+    }
+    const valid = (ranking) => new Set(ranking).size === 5;
+    const relevance = ranking => { const g = new Map(); ranking.forEach((v, pos) => g.set(v, 4 - pos)); return g; };
+    const rows = {};
+    const scoreOrders = async () => {
+        const orders = [];
+        for (let i = 0; i < 30; i++) {
+            const id = ids.get(`${i + 1}.docx`);
+            const results = id ? await wb.cli('match', { candidate: id, top: '10' }) : [];
+            orders.push(results.map(r => offerIds.indexOf(r.offerId) + 1));
+        }
+        return orders;
+    };
+    const texts = [];
+    for (let i = 0; i < 30; i++) { const id = ids.get(`${i + 1}.docx`); texts.push(id ? (await wb.candidates.get(id)).cvText : ''); }
+    const systems = {};
+    for (const [name, config] of Object.entries(VARIANTS)) { wb.setConfig(config); systems[name] = await scoreOrders(); }
+    for (const [label, tokens] of [['BM25 (CV text as the query, vacancies as documents)', plainTokens], ['BM25, stemmed', stemmedTokens]]) {
+        systems[label] = texts.map(t => rankBy([1, 2, 3, 4, 5], bm25(t, vacancies.map(v => v.job_title + ' ' + v.job_description), tokens)));
+    }
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    systems['random order (mean of 200 shuffles)'] = 'random';
+    console.log(`\n== vanetik: 30 real CVs x 5 real vacancies, candidate -> offers; annotator 1: 30 CVs (CVs 9 and 28 skipped: not permutations), annotator 2: 20 CVs`);
+    console.log('ranking'.padEnd(56) + 'NDCG@5 a1  tau a1   NDCG@5 a2  tau a2');
+    const measure = (orderOf, annotations) => {
+        const n = [], t = [];
+        annotations.forEach((truth, i) => {
+            if (!valid(truth)) { return; }
+            const order = orderOf(i);
+            if (!order || order.length < 5) { return; }
+            const g = relevance(truth);
+            n.push(ndcgAt(order.map(v => g.get(v)), [...g.values()], 5));
+            t.push(kendallTau(order, truth));
+        });
+        return [mean(n), mean(t)];
+    };
+    for (const [name, orders] of Object.entries(systems)) {
+        let r1, r2;
+        if (orders === 'random') {
+            const runs = Array.from({ length: 200 }, () => { const o = Array.from({ length: 30 }, () => [1, 2, 3, 4, 5].sort(() => random() - 0.5)); return [measure(i => o[i], a1), measure(i => o[i], a2)]; });
+            r1 = [mean(runs.map(r => r[0][0])), mean(runs.map(r => r[0][1]))];
+            r2 = [mean(runs.map(r => r[1][0])), mean(runs.map(r => r[1][1]))];
+        } else {
+            r1 = measure(i => orders[i], a1); r2 = measure(i => orders[i], a2);
+        }
+        rows[name] = [r1, r2];
+        console.log(name.padEnd(56) + f3(r1[0]).padEnd(11) + f3(r1[1]).padEnd(9) + f3(r2[0]).padEnd(11) + f3(r2[1]));
+    }
+    const agree = measure(i => a2[i], a1.slice(0, 20));
+    console.log('annotator 2 against annotator 1 (the ceiling)'.padEnd(56) + f3(agree[0]).padEnd(11) + f3(agree[1]));
+    await wb.close();
+}
+
+async function synthetic() {
+    const set = JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'matching-eval', 'labelled-set.json'), 'utf8'));
+    const wb = await workbench('synthetic');
+    const rows = {};
+    const create = async c => {
+        const { id: _id, version: _v, createdAt: _c, updatedAt: _u, cvFileId: _f, cvFileName: _n, aiFields: _a, lastContactAt: _l, note: _note, ...fields } = c;
+        return (await wb.candidates.create({ ...fields, email: null })).id;
+    };
+    const pools = [];
+    for (const q of set.queries) {
+        const ids = new Map();
+        for (const p of q.pool) { ids.set(await create(p.candidate), p.grade); }
+        const o = q.offer;
+        const id = await wb.addOffer({ title: o.title, company: { name: 'Synthetic' }, city: o.location.city, postcode: o.location.postcode, contractType: o.contractType,
+            description: o.description, requiredSkills: o.requiredSkills, experienceMinYears: o.experienceMinYears, drivingLicence: o.drivingLicence,
+            languages: o.languages, certifications: o.certifications });
+        pools.push({ id, ids });
+    }
+    for (const [name, config] of Object.entries(VARIANTS)) {
+        wb.setConfig(config);
+        rows[name] = [];
+        for (const { id, ids } of pools) {
+            // Each offer is graded against its own pool: rank everything, keep the pool.
+            const results = (await wb.cli('match', { offer: id, top: '1000' })).filter(r => ids.has(r.candidateId));
+            rows[name].push(ndcgAt(results.map(r => ids.get(r.candidateId)), [...ids.values()], 10));
+        }
+    }
+    console.log(`\n== synthetic regression set: ${set.queries.length} offers, labels from rules close to the engine's (NOT an independent measure)`);
+    for (const [name, r] of Object.entries(rows)) { console.log(name.padEnd(56) + f3(mean(r))); }
+    await wb.close();
+}
+
+async function main() {
+    console.log(`matching quality — ${new Date().toISOString().slice(0, 10)}, node ${process.version}`);
+    if (SETS.includes('fr-agency')) { await frAgency(); }
+    if (SETS.includes('vanetik')) { await vanetik(); }
+    if (SETS.includes('synthetic')) { await synthetic(); }
 }
 
 main().catch(error => { console.error(error); process.exit(1); });

@@ -1,3 +1,4 @@
+import { totalYearsOfExperience } from '@matchpro/core/lib/common/domain/experience-duration';
 import {
     CefrLevel, CefrLevelSchema, ParsedEducation, ParsedExperience, ParsedLanguage, ParsedProfile, ParsedProfileSchema, PartialDateSchema
 } from '@matchpro/core/lib/common/parsed-profile';
@@ -272,28 +273,7 @@ function languageCode(value: string): string | undefined {
     return Object.entries(LANGUAGE_NAMES).find(([, names]) => names.includes(v))?.[0];
 }
 
-/** Sum of the dated periods with overlaps counted once, one decimal; an open end runs to today. */
+/** Sum of the dated periods with overlaps counted once: the parser's own rule (core's experience-duration), so both agree. */
 export function yearsOfExperience(experiences: ParsedExperience[], today = new Date()): number | null {
-    const month = (date: string, end: boolean) => {
-        const [y, m] = date.split('-').map(Number);
-        return y * 12 + (m ? m - 1 : end ? 11 : 0);
-    };
-    const now = today.getUTCFullYear() * 12 + today.getUTCMonth();
-    const periods = experiences.filter(e => e.start).map(e => [month(e.start!, false), e.end ? month(e.end, true) + 1 : now + 1] as [number, number])
-        .filter(([s, e]) => e > s).sort((a, b) => a[0] - b[0]);
-    if (!periods.length) {
-        return null;
-    }
-    let total = 0;
-    let [start, end] = periods[0];
-    for (const [s, e] of periods.slice(1)) {
-        if (s <= end) {
-            end = Math.max(end, e);
-        } else {
-            total += end - start;
-            [start, end] = [s, e];
-        }
-    }
-    total += end - start;
-    return Math.round(total / 12 * 10) / 10;
+    return totalYearsOfExperience(experiences, today);
 }

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'crypto';
 import {
-    foldText, Candidate, CandidateFields, CandidateInput, CandidateSummary, Interaction, InteractionInput, MatchProErrors, ParsedProfile, validate
+    fitCvText, foldText, Candidate, CandidateFields, CandidateInput, CandidateSummary, Interaction, InteractionInput, MatchProErrors, ParsedProfile, validate
 } from '@matchpro/core/lib/common';
 import { AuditLog } from '@matchpro/core/lib/node/audit-log';
 import { CommuneLocator } from '@matchpro/core/lib/node/commune-locator';
@@ -143,9 +143,11 @@ export class CandidateServiceImpl implements CandidateService {
         let profile: ParsedProfile;
         let mediaType: string;
         let aiFields: string[] = [];
+        let cvText: string;
         try {
             const parsed = await this.parser.parseFile({ name: file, bytes });
             profile = parsed.profile;
+            cvText = parsed.text;
             mediaType = MEDIA_TYPES[parsed.fileType];
             if (this.ai && await this.ai.isConfigured('cv-parsing')) {
                 // The local result is the baseline; the provider may only add or correct what the CV text supports.
@@ -169,10 +171,10 @@ export class CandidateServiceImpl implements CandidateService {
             return { file, status: 'duplicate', existingId: duplicate.id, fileId, reason: duplicate.reason };
         }
         if (duplicate) {
-            const merged = await this.mergeInto(duplicate.id, fields, { fileId, fileName: file, mediaType, size: bytes.byteLength, sha256 });
+            const merged = await this.mergeInto(duplicate.id, fields, { fileId, fileName: file, mediaType, size: bytes.byteLength, sha256, text: cvText });
             return { file, status: 'updated', candidateId: merged.id };
         }
-        const candidate = await this.store(fields, { fileId, fileName: file, mediaType, size: bytes.byteLength, sha256 }, aiFields);
+        const candidate = await this.store(fields, { fileId, fileName: file, mediaType, size: bytes.byteLength, sha256, text: cvText }, aiFields);
         return { file, status: 'imported', candidateId: candidate.id };
     }
 
@@ -185,7 +187,7 @@ export class CandidateServiceImpl implements CandidateService {
         const bytes = await this.files.get(String(fileId));
         const parsed = await this.parser.parseFile({ name: row.file_name, bytes });
         const fields = validate(CandidateInput, parsed.profile, 'parsed profile');
-        const file = { fileId: String(fileId), fileName: row.file_name, mediaType: row.media_type, size: row.bytes, sha256: row.sha256, pending: true };
+        const file = { fileId: String(fileId), fileName: row.file_name, mediaType: row.media_type, size: row.bytes, sha256: row.sha256, pending: true, text: parsed.text };
         if (action === 'merge') {
             if (typeof existingId !== 'string') {
                 throw MatchProErrors.InvalidInput('invalid merge: existingId is required', [{ path: 'existingId', message: 'required' }]);
@@ -227,7 +229,8 @@ export class CandidateServiceImpl implements CandidateService {
             tx.run('DELETE FROM matchings WHERE candidate_id = ?', [other.id]);
             const updated = this.candidates.update(tx, keep.id, undefined, current => ({
                 ...current, ...mergeCandidateFields(current, other),
-                cvFileId: current.cvFileId ?? other.cvFileId, cvFileName: current.cvFileName ?? other.cvFileName
+                cvFileId: current.cvFileId ?? other.cvFileId, cvFileName: current.cvFileName ?? other.cvFileName,
+                cvText: current.cvText || other.cvText
             }));
             this.candidates.indexForSearch(tx, updated);
             this.audit.record(tx, { actor: this.db.actor, action: 'merge', entity: 'candidate', entityId: keep.id, details: { merged: other.id } });
@@ -275,7 +278,7 @@ export class CandidateServiceImpl implements CandidateService {
         const candidate = await this.db.write(tx => {
             this.checkEmailFree(tx, fields.email);
             const created = this.candidates.insert(tx, {
-                ...fields, cvFileId: file?.fileId ?? null, cvFileName: file?.fileName ?? null, aiFields, lastContactAt: null
+                ...fields, cvFileId: file?.fileId ?? null, cvFileName: file?.fileName ?? null, cvText: fitCvText(file?.text), aiFields, lastContactAt: null
             });
             this.candidates.indexForSearch(tx, created);
             if (file) {
@@ -293,7 +296,7 @@ export class CandidateServiceImpl implements CandidateService {
             const updated = this.candidates.update(tx, existingId, undefined, current => ({
                 ...current, ...mergeCandidateFields(current, fields),
                 // The newest CV becomes the one shown; the older one stays on file for the record.
-                cvFileId: file.fileId, cvFileName: file.fileName
+                cvFileId: file.fileId, cvFileName: file.fileName, cvText: file.text === undefined ? current.cvText : fitCvText(file.text)
             }));
             this.candidates.indexForSearch(tx, updated);
             this.attachFile(tx, file, updated.id);
@@ -355,4 +358,6 @@ interface StoredCvFile {
     sha256: string;
     /** Already recorded in cv_files (a duplicate kept aside), only to be attached. */
     pending?: boolean;
+    /** The CV's text as the parser read it (matching looks for requirements in all of it). */
+    text?: string;
 }

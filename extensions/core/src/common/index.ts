@@ -17,3 +17,6 @@ export * from './data-change-protocol';
 export * from './workbench-protocol';
 export * from './text-folding';
 export * from './server-access';
+export * from './domain/recruitment-abbreviations';
+export * from './text-terms';
+export * from './domain/experience-duration';

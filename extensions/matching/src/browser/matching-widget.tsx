@@ -137,7 +137,7 @@ export class MatchingWidget extends ReactWidget {
                         onChange={e => { this.minScore = Math.max(0, Math.min(100, Number(e.currentTarget.value) || 0)); this.update(); }} onBlur={() => this.rank()} />
                 </label>
                 <label><input type='checkbox' checked={this.hideCapped} onChange={e => { this.hideCapped = e.currentTarget.checked; this.rank(); }} />
-                    {' '}{nls.localize('matchpro/matching/hideCapped', 'Hide capped')}</label>
+                    {' '}{nls.localize('matchpro/matching/hideCapped', 'Hide those failing a mandatory criterion')}</label>
                 <button className='theia-button secondary' disabled={!this.subjectId || this.busy} onClick={() => this.rank()}>
                     {nls.localize('matchpro/matching/rerank', 'Rank again')}</button>
             </div>
@@ -167,8 +167,8 @@ export class MatchingWidget extends ReactWidget {
             style={{ padding: 6, marginBottom: 4, cursor: 'pointer', borderLeft: `3px solid ${key === this.selected ? 'var(--theia-focusBorder)' : 'transparent'}`, background: 'var(--theia-list-hoverBackground)' }}>
             <div style={{ display: 'flex', justifyContent: 'space-between', gap: 6 }}>
                 <span><b>{r.label}</b>{r.detail && <span style={{ opacity: 0.8 }}> — {r.detail}</span>}</span>
-                <span><b>{r.score.toFixed(0)}</b>/100{r.capped && <span title={nls.localize('matchpro/matching/cappedHelp', 'A mandatory criterion is not met: the score is capped')}
-                    style={{ marginLeft: 4, color: 'var(--theia-editorWarning-foreground)' }}>{nls.localize('matchpro/matching/capped', 'capped')}</span>}</span>
+                <span><b>{r.score.toFixed(0)}</b>/100{r.capped && <span title={nls.localize('matchpro/matching/cappedHelp', 'A mandatory criterion is not met: ranked after every candidate who meets them all')}
+                    style={{ marginLeft: 4, color: 'var(--theia-editorWarning-foreground)' }}>{nls.localize('matchpro/matching/capped', 'mandatory criterion not met')}</span>}</span>
             </div>
             {bar(nls.localize('matchpro/matching/semantic', 'Semantic'), r.breakdown.semantic, 'var(--theia-charts-blue)')}
             {bar(nls.localize('matchpro/matching/rules', 'Rules'), r.breakdown.rules, 'var(--theia-charts-green)')}

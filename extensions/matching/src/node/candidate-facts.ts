@@ -3,6 +3,21 @@ import { cefrRank } from '@matchpro/core/lib/common/domain/language-level';
 import { Certification, parseCertification } from './certification';
 import { CommuneLocator, Place } from '@matchpro/core/lib/node/commune-locator';
 import { licenceMask } from './driving-licence';
+import { monthsOfExperience } from '@matchpro/core/lib/common/domain/experience-duration';
+import { termSetOf } from '@matchpro/core/lib/common/text-terms';
+
+/** One experience of the CV, as experience requirements read it. */
+export interface CandidateRole {
+    title: string;
+    /** Stem hashes of the title and the employer (sorted). */
+    terms: Uint32Array;
+    /** ESCO occupations the title links to (engine ids, close ones included). */
+    occupations: number[];
+    /** NaN when the experience is not dated. */
+    months: number;
+    /** The title's encoder vector (shared by every experience with this title; set by the engine). */
+    vector: Float32Array | undefined;
+}
 
 /**
  * What the engine knows about a candidate, computed when the candidate changes, never at query time.
@@ -38,6 +53,12 @@ export interface CandidateFacts {
     /** Days since epoch, NaN when unknown (= available now). */
     availableDay: number;
     availableFrom: string | null;
+    roles: CandidateRole[];
+    /** How many distinct terms the CV has (a short CV cannot show a requirement is absent). */
+    termCount: number;
+    /** Stem hashes of the whole CV, and of its diploma and training lines (sorted; set by the engine). */
+    terms: Uint32Array;
+    credentials: Uint32Array;
 }
 
 /** The job title linked to ESCO occupations: the headline title, else the latest experience's. */
@@ -51,6 +72,17 @@ export function candidateTexts(c: Candidate): { title: string; document: string 
     const title = titles.join(' ; ') || c.skills.slice(0, 5).map(s => s.name).join(', ');
     const document = [title, c.skills.map(s => s.name).join(', '), c.certifications.join(', '), c.summary ?? ''].filter(Boolean).join('. ');
     return { title, document };
+}
+
+/** Everything of the CV requirements are looked for in: its whole text, and the fields (hand-entered candidates have no text). */
+export function candidateSearchTexts(c: Candidate): string[] {
+    return [c.cvText ?? '', c.title ?? '', c.summary ?? '', ...c.skills.map(s => s.name), ...c.certifications, ...c.drivingLicences.map(l => 'permis ' + l),
+        ...c.experiences.map(e => [e.title, e.company].filter(Boolean).join(' ')), ...c.education.map(e => [e.degree, e.school].filter(Boolean).join(' '))];
+}
+
+/** Diplomas and trainings as the profile states them (added to the CV's own diploma lines). */
+export function candidateEducationTexts(c: Candidate): string[] {
+    return [...c.education.map(e => [e.degree, e.school].filter(Boolean).join(' ')), ...c.certifications];
 }
 
 export function contractMask(types: readonly string[]): number {
@@ -69,6 +101,8 @@ export function dayNumber(date: string | null | undefined): number {
     const t = Date.parse(date.length === 7 ? date + '-01' : date);
     return Number.isNaN(t) ? NaN : Math.floor(t / 86_400_000);
 }
+
+const EMPTY = new Uint32Array(0);
 
 export function candidateFacts(c: Candidate, skillIds: number[], locator: CommuneLocator): CandidateFacts {
     const languages = c.languages.map(l => ({ code: l.language, rank: cefrRank(l.level) || 3 }));
@@ -93,6 +127,11 @@ export function candidateFacts(c: Candidate, skillIds: number[], locator: Commun
         contractTypes: c.preferences?.contractTypes ?? [],
         contractMask: contractMask(c.preferences?.contractTypes ?? []),
         salaryMinYear: yearlySalary(c.preferences?.salaryMin),
-        availableDay: dayNumber(c.availableFrom), availableFrom: c.availableFrom
+        availableDay: dayNumber(c.availableFrom), availableFrom: c.availableFrom,
+        roles: c.experiences.filter(e => e.title).map(e => ({
+            title: e.title!, terms: termSetOf([e.title!, e.company ?? '']), occupations: [],
+            months: e.start ? monthsOfExperience([e], new Date()) ?? NaN : NaN, vector: undefined
+        })),
+        termCount: 0, terms: EMPTY, credentials: EMPTY
     };
 }

@@ -8,7 +8,8 @@ const Weight = z.number().min(0).max(1);
 export const MatchingConfigSchema = z.object({
     weights: z.object({ semantic: Weight, rules: Weight, ml: Weight }).refine(w => w.semantic + w.rules + w.ml > 0, 'at least one weight must be positive')
         .default(DEFAULT_MATCHING_CONFIG.weights),
-    capWhenMandatoryFails: z.number().min(0).max(100).default(DEFAULT_MATCHING_CONFIG.capWhenMandatoryFails)
+    tiers: z.boolean().default(DEFAULT_MATCHING_CONFIG.tiers)
+    // A `capWhenMandatoryFails` left from earlier versions is ignored: tiers replaced the cap.
 });
 
 /** Reads `<dataDir>/matching-config.json` when the agency wrote one; the documented defaults otherwise. */

@@ -2,11 +2,14 @@ import type { Candidate, JobOffer, MatchEvidence, ScoreBreakdown } from '@matchp
 import { TaxonomyService } from '@matchpro/taxonomy/lib/common/taxonomy-protocol';
 import { inject, injectable } from '@theia/core/shared/inversify';
 import { performance } from 'perf_hooks';
-import { combineScores, DEFAULT_MATCHING_CONFIG, MatchingConfig } from '../common/matching-weights';
-import { CandidateFacts, candidateFacts, candidateJobTitle, candidateTexts } from './candidate-facts';
+import { hasTerm, termSetOf } from '@matchpro/core/lib/common/text-terms';
+import { combineScores, DEFAULT_MATCHING_CONFIG, MatchingConfig, tieredScore } from '../common/matching-weights';
+import { CandidateFacts, candidateEducationTexts, candidateFacts, candidateJobTitle, candidateSearchTexts, candidateTexts } from './candidate-facts';
+import { CandidateTermIndex } from './candidate-term-index';
 import { CommuneLocator } from '@matchpro/core/lib/node/commune-locator';
 import { licenceBit } from './driving-licence';
-import { evaluatePair, Explanation, FEATURE_COUNT, newPairScore } from './pair-evaluation';
+import { evaluatePair, Explanation, FEATURE_COUNT, newPairScore, PairTable } from './pair-evaluation';
+import { credentialLines, credentialTerms, offerCoverageAll, offerCoverageOne, prepareRequirements, presenceTable, PreparedRequirements } from './requirement-check';
 import { extendCredits, occupationTable, offerTexts, PreparedOffer, prepareOffer } from './prepared-offer';
 import { QuantizedVectors } from './quantized-vectors';
 import { RankerSession } from './ranker-model';
@@ -27,9 +30,12 @@ export interface RankOptions {
     explainTop?: number;
     minScore?: number;
     hideCapped?: boolean;
-    /** Weights and cap override (ablations in the evaluation). */
+    /** Weights and tiers override (ablations in the evaluation). */
     config?: MatchingConfig;
 }
+
+/** The CV texts of the candidates being explained (read from storage for the few shown, not kept in memory). */
+export type CvTextLoader = (candidateIds: string[]) => Promise<Map<string, string>>;
 
 export interface CandidateRanking {
     results: RankedPair[];
@@ -57,7 +63,11 @@ export class MatchingEngine {
     protected readonly facts: CandidateFacts[] = [];
     protected readonly slots = new Map<string, number>();
     protected features = new Float32Array(0);
+    protected readonly textIndex = new CandidateTermIndex();
+    protected readonly credentialIndex = new CandidateTermIndex();
     protected ranker: RankerSession | undefined;
+    /** Set by the service: explanations quote the CV sentence behind each requirement. */
+    cvTexts: CvTextLoader | undefined;
     config: MatchingConfig = DEFAULT_MATCHING_CONFIG;
     /** Where the last ranking spent its time (benchmark figures). */
     lastTimings = { evaluateMs: 0, mlMs: 0, combineMs: 0, totalMs: 0 };
@@ -93,7 +103,12 @@ export class MatchingEngine {
         return slot === undefined ? undefined : this.facts[slot];
     }
 
-    protected encode = (texts: string[]) => this.taxonomy.encode(texts);
+    /** The taxonomy service encodes at most 1000 texts per call (an RPC bound): larger batches go in slices. */
+    protected encode = async (texts: string[]): Promise<number[][]> => {
+        const out: number[][] = [];
+        for (let start = 0; start < texts.length; start += 1000) { out.push(...await this.taxonomy.encode(texts.slice(start, start + 1000))); }
+        return out;
+    };
 
     /** Job title -> ESCO occupations (normalizeTitle), cached: titles repeat much more than candidates. */
     protected readonly titleOccupations = new Map<string, { sure: number[]; near: number[]; label: string | undefined }>();
@@ -118,6 +133,18 @@ export class MatchingEngine {
             this.titleOccupations.set(key, {
                 sure: sure.map(m => id(m.uri)), near: matches.filter(m => m.score >= 0.85).map(m => id(m.uri)), label: sure[0]?.label
             });
+        }
+    }
+
+    /** Encoder vectors of job titles (experience titles, roles asked), each title encoded once. */
+    protected readonly titleVectors = new Map<string, Float32Array>();
+
+    protected async encodeTitles(titles: string[]): Promise<void> {
+        const fresh = [...new Set(titles.filter(t => t && !this.titleVectors.has(this.titleKey(t))))];
+        for (let start = 0; start < fresh.length; start += 1000) {
+            const chunk = fresh.slice(start, start + 1000);
+            const vectors = await this.encode(chunk);
+            chunk.forEach((title, i) => this.titleVectors.set(this.titleKey(title), Float32Array.from(vectors[i])));
         }
     }
 
@@ -155,7 +182,9 @@ export class MatchingEngine {
             const texts = chunk.map(candidateTexts);
             const vectors = await this.encode([...texts.map(t => t.title), ...texts.map(t => t.document)]);
             const allIds = await vocabulary.ensure(chunk.flatMap(c => c.skills), this.encode);
-            await this.linkTitles(chunk.map(candidateJobTitle));
+            const experienceTitles = chunk.flatMap(c => c.experiences.map(e => e.title ?? '').filter(Boolean));
+            await this.linkTitles([...chunk.map(candidateJobTitle), ...experienceTitles]);
+            await this.encodeTitles(experienceTitles);
             let at = 0;
             for (let i = 0; i < chunk.length; i++) {
                 const c = chunk[i];
@@ -172,6 +201,16 @@ export class MatchingEngine {
                 const occupations = this.occupationsOfTitle(candidateJobTitle(c));
                 facts.occupations = occupations.sure;
                 facts.nearOccupations = occupations.near;
+                for (const role of facts.roles) {
+                    role.occupations = this.occupationsOfTitle(role.title).near;
+                    role.vector = this.titleVectors.get(this.titleKey(role.title));
+                }
+                facts.terms = termSetOf(candidateSearchTexts(c));
+                facts.credentials = credentialTerms([...credentialLines(c.cvText ?? ''), ...candidateEducationTexts(c)]);
+                facts.termCount = facts.terms.length;
+                const previous = this.facts[slot];
+                this.textIndex.set(c.id, slot, facts.terms, previous?.terms);
+                this.credentialIndex.set(c.id, slot, facts.credentials, previous?.credentials);
                 this.facts[slot] = facts;
                 this.titleVecs.set(slot, vectors[i]);
                 this.docVecs.set(slot, vectors[chunk.length + i]);
@@ -186,11 +225,15 @@ export class MatchingEngine {
     protected doRemove(id: string): void {
         const slot = this.slots.get(id);
         if (slot === undefined) { return; }
+        this.textIndex.remove(id, this.facts[slot].terms);
+        this.credentialIndex.remove(id, this.facts[slot].credentials);
         const last = this.facts.length - 1;
         if (slot !== last) {
             // Swap-remove keeps the vector pools dense.
             this.facts[slot] = this.facts[last];
             this.slots.set(this.facts[slot].id, slot);
+            this.textIndex.move(this.facts[slot].id, slot);
+            this.credentialIndex.move(this.facts[slot].id, slot);
             this.titleVecs.move(last, slot);
             this.docVecs.move(last, slot);
         }
@@ -228,6 +271,14 @@ export class MatchingEngine {
             prepared.nearOccupations.push(id);
             prepared.occupationLabel = nls(occupation);
         }
+        const roles = prepared.requirements.filter(r => r.kind === 'experience' && r.role && !r.roleIsOfferTitle);
+        await this.linkTitles(roles.map(r => r.role!));
+        await this.encodeTitles(roles.map(r => r.role!));
+        for (const r of roles) {
+            r.roleOccupations = this.occupationsOfTitle(r.role!).near;
+            r.roleVector = this.titleVectors.get(this.titleKey(r.role!));
+        }
+        for (const r of prepared.requirements) { if (r.roleIsOfferTitle) { r.roleVector = prepared.titleVec; } }
         prepared.occupationTable = occupationTable(prepared.occupations);
         prepared.nearOccupationTable = occupationTable(prepared.nearOccupations);
         return prepared;
@@ -238,23 +289,44 @@ export class MatchingEngine {
         return this.exclusive(() => this.doRankCandidates(p, options));
     }
 
-    protected async doRankCandidates(p: PreparedOffer, options: RankOptions): Promise<CandidateRanking> {
+    /** The requirements compiled against the index as it is now (IDF changes as candidates come and go). */
+    protected compile(p: PreparedOffer): PreparedRequirements {
         extendCredits(p, this.vocabulary!);
+        p.compiled = prepareRequirements(p.requirements, p.conceptIndex, p.words, this.textIndex, this.credentialIndex);
+        return p.compiled;
+    }
+
+    /** One candidate's row of the presence table, from its own term sets (rankings of one candidate, training). */
+    protected rowOf(compiled: PreparedRequirements, facts: CandidateFacts): PairTable {
+        const table = new Uint8Array(Math.max(1, compiled.hashes.length));
+        compiled.hashes.forEach((hash, column) => {
+            if (hasTerm(facts.terms, hash) || hasTerm(facts.credentials, hash)) { table[column] = 1; }
+        });
+        return { table, row: 0, relevance: offerCoverageOne(compiled, facts.terms) };
+    }
+
+    protected async doRankCandidates(p: PreparedOffer, options: RankOptions): Promise<CandidateRanking> {
         const n = this.facts.length;
         const config = options.config ?? this.config;
-        const cap = config.capWhenMandatoryFails;
+        const tStart = performance.now();
+        const compiled = this.compile(p);
+        const width = compiled.hashes.length;
+        const table = presenceTable(compiled, n, this.textIndex, this.credentialIndex);
+        const relevance = offerCoverageAll(compiled, n, this.textIndex);
         if (this.features.length < n * FEATURE_COUNT) { this.features = new Float32Array(Math.max(n, 1024) * FEATURE_COUNT); }
-        const semantic = new Float32Array(n), rules = new Float32Array(n), failures = new Uint8Array(n);
+        const semantic = new Float32Array(n), rules = new Float32Array(n), failed = new Uint8Array(n);
         const only = new Map<string, number>();
         const out = newPairScore();
-        const tStart = performance.now();
+        const pairTable: PairTable = { table, row: 0, relevance: 0 };
         const lower = p.licence && RELAX_LICENCE[p.licence];
         const lowerBit = lower ? licenceBit(lower) : 0;
         let licenceRelaxable = 0;
         for (let slot = 0; slot < n; slot++) {
             const c = this.facts[slot];
-            evaluatePair(p, c, this.titleVecs, this.docVecs, slot, this.features, slot * FEATURE_COUNT, out, undefined, cap);
-            semantic[slot] = out.semantic; rules[slot] = out.rules; failures[slot] = out.failures;
+            pairTable.row = slot * width;
+            pairTable.relevance = relevance[slot];
+            evaluatePair(p, c, this.titleVecs, this.docVecs, slot, this.features, slot * FEATURE_COUNT, out, pairTable);
+            semantic[slot] = out.semantic; rules[slot] = out.rules; failed[slot] = Math.min(255, out.failedCount);
             if (out.onlyFailure) {
                 only.set(out.onlyFailure, (only.get(out.onlyFailure) ?? 0) + 1);
                 if (out.onlyFailure === 'licence' && (c.licenceMask & lowerBit)) { licenceRelaxable++; }
@@ -272,26 +344,33 @@ export class MatchingEngine {
         const wsum = w.semantic + w.rules + wm;
         const t1 = performance.now();
         for (let slot = 0; slot < n; slot++) {
-            const capped = failures[slot] !== 0;
-            if (capped && options.hideCapped) { continue; }
+            const demoted = failed[slot] !== 0;
+            if (demoted && options.hideCapped) { continue; }
             // Same formula as combineScores (common/matching-weights.ts), inlined for the 100k loop.
-            let total = wsum > 0 ? (semantic[slot] * w.semantic + rules[slot] * w.rules + (ml ? ml[slot] * 100 * wm : 0)) / wsum : 0;
-            if (capped && total > cap) { total = cap; }
-            total = Math.round(Math.max(0, Math.min(100, total)) * 10) / 10;
+            const base = wsum > 0 ? (semantic[slot] * w.semantic + rules[slot] * w.rules + (ml ? ml[slot] * 100 * wm : 0)) / wsum : 0;
+            const total = config.tiers ? tieredScore(base, failed[slot]) : Math.max(0, Math.min(100, base));
             totals[slot] = total;
             if (total >= minScore) { heap.push(slot, total); }
         }
         const explainTop = options.explainTop ?? 50;
-        const results = heap.sorted().map((slot, rank): RankedPair => {
+        const shown = heap.sorted();
+        const texts = await this.textsOf(shown.slice(0, explainTop).map(slot => this.facts[slot].id));
+        const results = shown.map((slot, rank): RankedPair => {
             const breakdown = { semantic: round(semantic[slot]), rules: round(rules[slot]), ml: ml ? round(ml[slot] * 100) : 0 };
+            pairTable.row = slot * width;
+            pairTable.relevance = relevance[slot];
             return {
-                candidateId: this.facts[slot].id, offerId: p.offer.id, score: totals[slot], breakdown, capped: failures[slot] !== 0,
-                explanation: rank < explainTop ? this.explainSlot(p, slot, cap) : undefined
+                candidateId: this.facts[slot].id, offerId: p.offer.id, score: round2(totals[slot]), breakdown, capped: config.tiers && failed[slot] !== 0,
+                explanation: rank < explainTop ? this.explainSlot(p, slot, pairTable, texts.get(this.facts[slot].id)) : undefined
             };
         });
         const tEnd = performance.now();
         this.lastTimings = { evaluateMs: t0 - tStart, mlMs: tMl - t0, combineMs: t1 - tMl + (tEnd - t1), totalMs: tEnd - tStart };
         return { results, scored: n, relaxations: this.relaxations(p, only, lower, licenceRelaxable) };
+    }
+
+    protected async textsOf(ids: string[]): Promise<Map<string, string>> {
+        return this.cvTexts && ids.length ? this.cvTexts(ids) : new Map();
     }
 
     /** Scores one indexed candidate against several prepared offers (candidate -> offers direction). */
@@ -305,42 +384,43 @@ export class MatchingEngine {
         const config = options.config ?? this.config;
         const m = offers.length;
         const features = new Float32Array(Math.max(1, m) * FEATURE_COUNT);
-        const scores = offers.map((p, k) => {
-            extendCredits(p, this.vocabulary!);
-            const s = evaluatePair(p, this.facts[slot], this.titleVecs, this.docVecs, slot, features, k * FEATURE_COUNT, newPairScore(), undefined, config.capWhenMandatoryFails);
-            return { ...s };
-        });
+        const facts = this.facts[slot];
+        const rows = offers.map(p => this.rowOf(this.compile(p), facts));
+        const scores = offers.map((p, k) => ({ ...evaluatePair(p, facts, this.titleVecs, this.docVecs, slot, features, k * FEATURE_COUNT, newPairScore(), rows[k]) }));
         const ml = this.ranker && config.weights.ml > 0 ? await this.ranker.predict(features, m) : undefined;
-        const all = offers.map((p, k): RankedPair => {
-            const capped = scores[k].failures !== 0;
+        const all = offers.map((p, k): RankedPair & { total: number } => {
+            const demoted = config.tiers && scores[k].failedCount !== 0;
             const breakdown = { semantic: round(scores[k].semantic), rules: round(scores[k].rules), ml: ml ? round(ml[k] * 100) : 0 };
-            return {
-                candidateId, offerId: p.offer.id, breakdown, capped,
-                score: combineScores(breakdown, ml ? config.weights : { ...config.weights, ml: 0 }, capped ? config.capWhenMandatoryFails : undefined)
-            };
-        }).filter(r => r.score >= (options.minScore ?? 0) && !(options.hideCapped && r.capped));
-        all.sort((a, b) => b.score - a.score);
+            const total = combineScores({ semantic: scores[k].semantic, rules: scores[k].rules, ml: ml ? ml[k] * 100 : 0 }, ml ? config.weights : { ...config.weights, ml: 0 },
+                scores[k].failedCount, config.tiers);
+            return { candidateId, offerId: p.offer.id, breakdown, capped: demoted, score: round2(total), total };
+        }).filter(r => r.total >= (options.minScore ?? 0) && !(options.hideCapped && r.capped));
+        all.sort((a, b) => b.total - a.total);
         const top = all.slice(0, options.top ?? 50);
         const explainTop = options.explainTop ?? 50;
+        const text = (await this.textsOf(explainTop > 0 ? [candidateId] : [])).get(candidateId);
         top.forEach((r, rank) => {
-            if (rank < explainTop) { r.explanation = this.explainSlot(offers.find(o => o.offer.id === r.offerId)!, slot, config.capWhenMandatoryFails); }
+            if (rank < explainTop) {
+                const k = offers.findIndex(o => o.offer.id === r.offerId);
+                r.explanation = this.explainSlot(offers[k], slot, rows[k], text);
+            }
         });
-        return top;
+        return top.map(({ total: _total, ...pair }) => pair);
     }
 
     /** Features and scores of one pair, for training and the agency retraining (no ML, no explanation). */
     pairFeatures(p: PreparedOffer, candidateId: string): { features: Float32Array; semantic: number; rules: number; failures: number } | undefined {
         const slot = this.slots.get(candidateId);
         if (slot === undefined) { return undefined; }
-        extendCredits(p, this.vocabulary!);
         const features = new Float32Array(FEATURE_COUNT);
-        const s = evaluatePair(p, this.facts[slot], this.titleVecs, this.docVecs, slot, features, 0, newPairScore());
-        return { features, semantic: s.semantic, rules: s.rules, failures: s.failures };
+        const row = this.rowOf(this.compile(p), this.facts[slot]);
+        const s = evaluatePair(p, this.facts[slot], this.titleVecs, this.docVecs, slot, features, 0, newPairScore(), row);
+        return { features, semantic: s.semantic, rules: s.rules, failures: s.failedCount };
     }
 
-    protected explainSlot(p: PreparedOffer, slot: number, cap: number): Explanation {
+    protected explainSlot(p: PreparedOffer, slot: number, row: PairTable, text: string | undefined): Explanation {
         const explanation: Explanation = { strengths: [], weaknesses: [], risks: [], suggestions: [] };
-        evaluatePair(p, this.facts[slot], this.titleVecs, this.docVecs, slot, new Float32Array(FEATURE_COUNT), 0, newPairScore(), explanation, cap);
+        evaluatePair(p, this.facts[slot], this.titleVecs, this.docVecs, slot, new Float32Array(FEATURE_COUNT), 0, newPairScore(), row, explanation, text);
         return explanation;
     }
 
@@ -352,13 +432,13 @@ export class MatchingEngine {
         }
         for (const [key, count] of only) {
             const [what, index] = key.split(':');
-            if (what === 'skill') {
-                const name = p.skills[Number(index)].name;
-                out.push({ kind: 'skill', message: `Making "${name}" optional adds ${count} candidate(s)`, messageFr: `Rendre « ${name} » facultatif ajoute ${count} candidat(s)` });
-            } else if (what === 'certification') {
-                const label = p.certifications[Number(index)].label;
-                out.push({ kind: 'certification', message: `Training candidates for ${label} (or not requiring it) adds ${count} candidate(s)`,
-                    messageFr: `Former au ${label} (ou ne plus l'exiger) ajoute ${count} candidat(s)` });
+            if (what === 'requirement') {
+                const r = p.requirements[Number(index)];
+                out.push(r.kind === 'certification'
+                    ? { kind: 'certification', message: `Training candidates for ${r.text} (or not requiring it) adds ${count} candidate(s)`,
+                        messageFr: `Former au ${r.text} (ou ne plus l'exiger) ajoute ${count} candidat(s)` }
+                    : { kind: r.kind === 'experience' ? 'experience' : 'skill', message: `Making "${r.text}" optional adds ${count} candidate(s)`,
+                        messageFr: `Rendre « ${r.text} » facultatif ajoute ${count} candidat(s)` });
             } else if (what === 'distance') {
                 out.push({ kind: 'distance', message: `${count} otherwise eligible candidate(s) live beyond twice their travel radius: transport help or remote work would widen the pool`,
                     messageFr: `${count} candidat(s) éligibles par ailleurs habitent au-delà du double de leur rayon : une aide au transport ou du télétravail élargirait le vivier` });
@@ -370,6 +450,12 @@ export class MatchingEngine {
 
 function nls(occupation: { labelFr: string; labelEn: string }): string {
     return occupation.labelFr && occupation.labelFr !== occupation.labelEn ? `${occupation.labelEn} / ${occupation.labelFr}` : occupation.labelEn;
+}
+
+
+/** Scores keep two decimals: candidates a hair apart are not shown as tied. */
+function round2(x: number): number {
+    return Math.round(x * 100) / 100;
 }
 
 function round(x: number): number {

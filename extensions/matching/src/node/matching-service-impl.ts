@@ -33,6 +33,8 @@ export class MatchingServiceImpl implements MatchingService {
         const ranker = await this.rankers.current();
         this.rankers.checkEncoder(ranker);
         this.engine.setRanker(ranker);
+        this.engine.cvTexts ??= ids => this.db.read(store => new Map(store.all<{ id: string; data: string }>(
+            `SELECT id, data FROM candidates WHERE id IN (${ids.map(() => '?').join(',')})`, ids).map(r => [r.id, (JSON.parse(r.data) as Candidate).cvText ?? ''])));
         await this.index.sync();
     }
 
@@ -137,7 +139,7 @@ export class MatchingServiceImpl implements MatchingService {
             this.audit.record(tx, {
                 actor: this.db.actor, action: 'matching.rank', entity: subject.kind, entityId: subject.id, at: now,
                 details: {
-                    modelVersion, weights: this.engine.config.weights, cap: this.engine.config.capWhenMandatoryFails, scored,
+                    modelVersion, weights: this.engine.config.weights, tiers: this.engine.config.tiers, scored,
                     top: pairs.map(p => ({ id: subject.kind === 'offer' ? p.candidateId : p.offerId, score: p.score }))
                 }
             });

@@ -15,7 +15,7 @@ import { MatchCommand, MatchingRetrainCommand } from './matching-cli-commands';
 import { MatchingEngine } from './matching-engine';
 import { insertRecords, matchingTestContainer, testCandidate, testOffer, updateCandidate } from './matching-test-support';
 import { FEATURE_NAMES } from './pair-evaluation';
-import { requirementOf } from './prepared-offer';
+import { typeRequirement } from './offer-requirements';
 import { rankerForward, RankerSession, readRankerOnnx } from './ranker-model';
 import { RankerStore } from './ranker-store';
 
@@ -52,10 +52,10 @@ describe('matching rules (unit)', () => {
     });
 
     it('checks a certification or a licence written as a mandatory skill as what it is', () => {
-        assert.deepEqual(requirementOf('CACES R489 cat. 3'), { certification: 'CACES R489 cat. 3' });
-        assert.deepEqual(requirementOf('FIMO marchandises'), { certification: 'FIMO marchandises' });
-        assert.deepEqual(requirementOf('Permis CE'), { licence: 'CE' });
-        assert.deepEqual(requirementOf('conduite de chariot élévateur'), {});
+        assert.equal(typeRequirement('CACES R489 cat. 3').kind, 'certification');
+        assert.equal(typeRequirement('FIMO marchandises').kind, 'certification');
+        assert.deepEqual(typeRequirement('Permis CE'), { kind: 'licence', licence: 'CE' });
+        assert.equal(typeRequirement('conduite de chariot élévateur').kind, 'task');
     });
 
     it('locates French communes by postcode or name and measures distances', () => {
@@ -126,27 +126,34 @@ describe('matching service', function (): void {
         }
     });
 
-    it('caps a failed mandatory criterion and says so: licence C for CE, lower CACES, missing mandatory skill', async () => {
+    it('ranks everyone who meets the mandatory criteria above everyone who fails one, keeps the order inside each tier, and says so', async () => {
         const offer = caristeOffer({ drivingLicence: 'CE' });
         const ok = cariste({ drivingLicences: ['CE'] });
+        const okFar = cariste({ drivingLicences: ['CE'], city: 'Vienne', postcode: '38200', mobility: { radiusKm: 40, cities: [], remote: false, hasVehicle: true } });
         const licenceC = cariste({ drivingLicences: ['C', 'B'] });
         const lowerCaces = cariste({ drivingLicences: ['CE'], certifications: ['CACES R489 cat. 1A'] });
+        const lowerCacesFar = cariste({ drivingLicences: ['CE'], certifications: ['CACES R489 cat. 1A'], city: 'Vienne', postcode: '38200', mobility: { radiusKm: 40, cities: [], remote: false, hasVehicle: true } });
         const noSkill = cariste({ drivingLicences: ['CE'], skills: [{ name: 'gestion des stocks' }], title: 'Magasinier' });
-        await insertRecords(container, { offers: [offer], candidates: [ok, licenceC, lowerCaces, noSkill] });
+        await insertRecords(container, { offers: [offer], candidates: [lowerCacesFar, ok, licenceC, okFar, lowerCaces, noSkill] });
         const ranking = await service.matchCandidatesForOffer(offer.id, { top: 10 });
         const by = (id: string) => ranking.results.find(r => r.candidateId === id)!;
         assert.equal(ranking.results[0].candidateId, ok.id);
-        assert.equal(by(ok.id).capped, false);
-        for (const [c, kind, pattern] of [[licenceC, 'licence', /CE required, holds: C, B/], [lowerCaces, 'certification', /not the required CACES R489 cat\. 3/], [noSkill, 'skill', /conduite de chariot/]] as const) {
-            const r = by(c.id);
-            assert.equal(r.capped, true, `${kind} should cap`);
-            assert.ok(r.score <= 40, `${kind}: ${r.score}`);
-            const weakness = r.weaknesses.find(w => w.kind === kind);
+        const met = ranking.results.filter(r => !r.capped), failed = ranking.results.filter(r => r.capped);
+        assert.deepEqual(new Set(failed.map(r => r.candidateId)), new Set([licenceC.id, lowerCaces.id, lowerCacesFar.id]));
+        assert.ok(Math.min(...met.map(r => r.score)) > Math.max(...failed.map(r => r.score)), 'every candidate meeting the mandatory criteria ranks first');
+        // Inside a tier the base order stays: the nearer of two candidates failing the same criterion ranks first, with a different score.
+        assert.ok(ranking.results.indexOf(by(lowerCaces.id)) < ranking.results.indexOf(by(lowerCacesFar.id)));
+        assert.notEqual(by(lowerCaces.id).score, by(lowerCacesFar.id).score);
+        for (const [c, kind, pattern] of [[licenceC, 'licence', /"Permis CE": not met \(holds C, B\)/], [lowerCaces, 'certification', /"CACES R489 cat\. 3": not met \(holds CACES R489 cat\. 1A\)/]] as const) {
+            const weakness = by(c.id).weaknesses.find(w => w.kind === kind);
             assert.ok(weakness, `${kind} weakness`);
             assert.match(weakness!.message, pattern);
-            assert.match(weakness!.message, /capped at 40/);
-            assert.match(weakness!.messageFr, /plafonné à 40/);
+            assert.match(weakness!.message, /ranked after the candidates who meet it/);
+            assert.match(weakness!.messageFr, /non rempli .*classé après les candidats qui le remplissent/);
         }
+        // A task the short profile does not name is a question for the interview, not a failure.
+        assert.equal(by(noSkill.id).capped, false);
+        assert.ok(by(noSkill.id).risks.some(r => /"conduite de chariot élévateur": not found in the CV, to ask/.test(r.message)), JSON.stringify(by(noSkill.id).risks));
         assert.ok(by(lowerCaces.id).suggestions.some(s => /CACES R489 cat\. 3/.test(s.message) && /training/.test(s.message)));
         assert.ok(ranking.relaxations.some(e => /Accepting licence C instead of CE adds 1 candidate/.test(e.message)), JSON.stringify(ranking.relaxations));
         // CE satisfies an offer asking C.
@@ -154,7 +161,7 @@ describe('matching service', function (): void {
         await insertRecords(container, { offers: [offerC] });
         const rc = (await service.matchCandidatesForOffer(offerC.id)).results.find(r => r.candidateId === ok.id)!;
         assert.equal(rc.capped, false);
-        assert.ok(rc.strengths.some(s => s.kind === 'licence' && /covers the required C/.test(s.message)));
+        assert.ok(rc.strengths.some(s => s.kind === 'licence' && /"Permis C": met: "CE"/.test(s.message)), JSON.stringify(rc.strengths));
     });
 
     it('ranks by distance against the mobility radius and cites the km', async () => {
@@ -206,7 +213,7 @@ describe('matching service', function (): void {
         const geo = CommuneLocator.instance();
         assert.equal(Number(km![1]), Math.round(haversineKm(geo.locate('69007', null)!, geo.locate('38200', null)!)));
         assert.match(text, /Available from 2026-04-15, 44 days after the start date 2026-03-02/);
-        assert.match(text, /4 years of experience/);
+        assert.match(text, /"1 an d'expérience : Cariste": met \(4 years in the role\)/);
         for (const e of all(r)) { assert.ok(e.messageFr.length > 0 && e.messageFr !== e.message); }
     });
 
@@ -245,7 +252,9 @@ describe('matching service', function (): void {
             assert.deepEqual(Object.keys(row).sort(), ['breakdown', 'candidateId', 'risks', 'score', 'strengths', 'weaknesses']);
             assert.deepEqual(Object.keys(row.breakdown).sort(), ['ml', 'rules', 'semantic']);
             for (const v of Object.values(row.breakdown)) { assert.ok(v >= 0 && v <= 100); }
-            for (const e of [...row.strengths, ...row.weaknesses, ...row.risks]) { assert.deepEqual(Object.keys(e).sort(), ['kind', 'message', 'messageFr']); }
+            for (const e of [...row.strengths, ...row.weaknesses, ...row.risks]) {
+                assert.deepEqual(Object.keys(e).filter(k => !['source', 'status'].includes(k)).sort(), ['kind', 'message', 'messageFr']);
+            }
         }
         assert.ok(out[0].score >= out[1].score);
         assert.doesNotThrow(() => JSON.parse(JSON.stringify(out)));
@@ -276,8 +285,10 @@ describe('matching service', function (): void {
         await insertRecords(container, { offers: [offer], candidates: [c] });
         const before = (await service.matchCandidatesForOffer(offer.id)).results[0];
         const b = before.breakdown;
-        assert.ok(Math.abs(before.score - (0.35 * b.semantic + 0.4 * b.rules + 0.25 * b.ml)) < 0.2);
-        fs.writeFileSync(path.join(container.get(MatchProDatabase).dataDir, 'matching-config.json'), JSON.stringify({ weights: { semantic: 0, rules: 1, ml: 0 } }));
+        assert.equal(before.capped, false);
+        // Default weights 0.25 semantic + 0.75 rules (ML 0), then the top tier maps the base to 40-100.
+        assert.ok(Math.abs(before.score - (40 + 0.6 * (0.25 * b.semantic + 0.75 * b.rules))) < 0.2, `${before.score} ${JSON.stringify(b)}`);
+        fs.writeFileSync(path.join(container.get(MatchProDatabase).dataDir, 'matching-config.json'), JSON.stringify({ weights: { semantic: 0, rules: 1, ml: 0 }, tiers: false }));
         const after = (await service.matchCandidatesForOffer(offer.id)).results[0];
         assert.ok(Math.abs(after.score - after.breakdown.rules) < 0.1, `${after.score} vs ${after.breakdown.rules}`);
         fs.writeFileSync(path.join(container.get(MatchProDatabase).dataDir, 'matching-config.json'), JSON.stringify({ weights: { semantic: 2, rules: 0, ml: 0 } }));

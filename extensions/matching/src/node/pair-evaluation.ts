@@ -1,6 +1,8 @@
 import type { MatchEvidence } from '@matchpro/core/lib/common';
 import { CandidateFacts } from './candidate-facts';
-import { compareCertification, trainingHint } from './certification';
+import { trainingHint } from './certification';
+import { OfferRequirement } from './offer-requirements';
+import { checkRequirement, findSource, PairContext, RequirementOutcome } from './requirement-check';
 import { haversineKm } from '@matchpro/core/lib/node/commune-locator';
 import { PreparedOffer } from './prepared-offer';
 import { QuantizedVectors } from './quantized-vectors';
@@ -22,13 +24,13 @@ export const FAILURE_CERTIFICATION = 2;
 export const FAILURE_LICENCE = 4;
 export const FAILURE_DISTANCE = 8;
 
-/** Mandatory skill counts as present from this credit on (a translation or close synonym). */
-export const SKILL_PRESENT = 0.6;
 
 export interface PairScore {
     semantic: number;
     rules: number;
     failures: number;
+    /** How many mandatory criteria failed (the candidate ranks after everyone with fewer). */
+    failedCount: number;
     /** When exactly one mandatory item fails: which ("skill:<k>", "certification:<k>", "licence", "distance"). */
     onlyFailure: string | undefined;
     distanceKm: number;
@@ -42,7 +44,7 @@ export interface Explanation {
 }
 
 export function newPairScore(): PairScore {
-    return { semantic: 0, rules: 0, failures: 0, onlyFailure: undefined, distanceKm: NaN };
+    return { semantic: 0, rules: 0, failures: 0, failedCount: 0, onlyFailure: undefined, distanceKm: NaN };
 }
 
 function ev(kind: MatchEvidence['kind'], message: string, messageFr: string): MatchEvidence {
@@ -63,14 +65,71 @@ function similarity(x: number): number {
     return clamp01((x - 0.15) / 0.65);
 }
 
-const SKILL_KEYS = Array.from({ length: 100 }, (_, k) => 'skill:' + k);
-const CERTIFICATION_KEYS = Array.from({ length: 30 }, (_, k) => 'certification:' + k);
-const NO_CERTIFICATION = { verdict: 'missing' as const, closest: undefined };
+const REQUIREMENT_KEYS = Array.from({ length: 200 }, (_, k) => 'requirement:' + k);
+/** Best concept credit per offer skill, reused across pairs (the 100k loop allocates nothing). */
+let conceptScratch = new Float32Array(64);
 
-const round1 = (x: number) => Math.round(x * 10) / 10;
+/** The context of the pair being scored, one object mutated per pair. */
+const pairContext: PairContext & { offer: PreparedOffer | undefined; credits: Float32Array } = {
+    facts: undefined as unknown as CandidateFacts, table: new Uint8Array(0), row: 0, occupationCloseness: 0, offer: undefined, credits: new Float32Array(0),
+    concept(k: number): number { return this.credits[this.offer!.conceptIndex[k]]; },
+    sameOccupation(occupations: number[]): boolean { return anyMarked(this.offer!.nearOccupationTable, occupations); }
+};
+
+const KIND_OF_EVIDENCE: Record<OfferRequirement['kind'], MatchEvidence['kind']> = {
+    diploma: 'diploma', certification: 'certification', licence: 'licence', experience: 'experience', language: 'language', tool: 'tool', task: 'task', skill: 'skill'
+};
+
+function quote(source: string | undefined): { en: string; fr: string } {
+    return source ? { en: `: "${source}"`, fr: ` : « ${source} »` } : { en: '', fr: '' };
+}
+
+/** The requirement's line of the explanation: met (with the CV sentence), a risk to check, or failed. */
+function explainRequirement(explain: Explanation, r: OfferRequirement, o: RequirementOutcome, text: string | undefined): void {
+    const kind = KIND_OF_EVIDENCE[r.kind];
+    const source = o.held && o.channel === 'certificate' ? o.held : text ? findSource(r, text) : undefined;
+    const q = quote(source);
+    const months = Number.isNaN(o.months) || o.months <= 0 ? undefined : o.months;
+    const inRole = r.kind === 'experience' && months !== undefined
+        ? { en: ` (${formatMonths(months, 'en')} in the role)`, fr: ` (${formatMonths(months, 'fr')} dans le poste)` } : { en: '', fr: '' };
+    const label = r.mandatory ? { en: 'Required', fr: 'Exigé' } : { en: 'Asked', fr: 'Demandé' };
+    const item: MatchEvidence = o.status === 'met'
+        ? { kind, message: `${label.en} "${r.text}": met${inRole.en}${q.en}`, messageFr: `${label.fr} « ${r.text} » : rempli${inRole.fr}${q.fr}`, source, status: 'met' }
+        : o.failed
+            ? {
+                kind, source, status: o.status,
+                message: `${label.en} "${r.text}": not met${inRole.en}${o.held ? ` (holds ${o.held})` : source ? q.en : ' — not found in the CV'} — ranked after the candidates who meet it`,
+                messageFr: `${label.fr} « ${r.text} » : non rempli${inRole.fr}${o.held ? ` (détient ${o.held})` : source ? q.fr : ' — absent du CV'} — classé après les candidats qui le remplissent`
+            }
+            : o.status === 'partly'
+                ? { kind, source, status: 'partly', message: `${label.en} "${r.text}": partly shown, to check${inRole.en}${q.en}`, messageFr: `${label.fr} « ${r.text} » : en partie, à vérifier${inRole.fr}${q.fr}` }
+                : { kind, source, status: 'not-found', message: `${label.en} "${r.text}": not found in the CV, to ask`, messageFr: `${label.fr} « ${r.text} » : pas trouvé dans le CV, à demander` };
+    (o.status === 'met' ? explain.strengths : o.failed ? explain.weaknesses : r.mandatory || o.status === 'partly' ? explain.risks : explain.weaknesses).push(item);
+    if (o.failed) {
+        const hint = r.kind === 'certification' ? trainingHint(r.certification!) : r.kind === 'licence' ? { en: `a licence ${r.licence} training`, fr: `une formation au permis ${r.licence}` } : undefined;
+        if (hint) {
+            explain.suggestions.push(ev(kind, `${r.text}: ${hint.en} would make this candidate eligible`, `${r.text} : ${hint.fr} rendrait ce candidat éligible`));
+        }
+    }
+}
+
+function formatMonths(months: number, lang: 'en' | 'fr'): string {
+    if (months < 12) { return lang === 'en' ? `${months} months` : `${months} mois`; }
+    const years = Math.round(months / 12 * 10) / 10;
+    return lang === 'en' ? `${years} years` : `${years} ans`;
+}
+
+
+/** The presence table of the current ranking (requirement-check.ts) and the candidate's row in it. */
+export interface PairTable {
+    table: Uint8Array;
+    row: number;
+    /** The candidate's text relevance to the ad (requirement-check.ts offerCoverage*). */
+    relevance: number;
+}
 
 export function evaluatePair(p: PreparedOffer, c: CandidateFacts, titleVecs: QuantizedVectors, docVecs: QuantizedVectors, slot: number,
-    features: Float32Array, fOff: number, out: PairScore, explain?: Explanation, cap = 40): PairScore {
+    features: Float32Array, fOff: number, out: PairScore, terms: PairTable, explain?: Explanation, sourceText?: string): PairScore {
     let failures = 0;
     let failedItems = 0;
     let only: string | undefined;
@@ -79,41 +138,24 @@ export function evaluatePair(p: PreparedOffer, c: CandidateFacts, titleVecs: Qua
     const titleSim = titleVecs.dot(slot, p.titleVec);
     const docSim = docVecs.dot(slot, p.docVec);
     let closeness = 0;
-    let mandatoryTotal = 0, mandatoryMet = 0;
     const ids = c.skillIds;
+    const credits = conceptScratch.length >= p.skills.length ? conceptScratch : (conceptScratch = new Float32Array(p.skills.length * 2));
     for (let k = 0; k < p.skills.length; k++) {
         const s = p.skills[k];
-        let best = 0, bestAt = -1;
+        let best = 0;
         for (let i = 0; i < ids.length; i++) {
             const v = s.credit[ids[i]];
-            if (v > best) { best = v; bestAt = i; }
+            if (v > best) { best = v; }
         }
+        credits[k] = best;
         closeness += best * s.weight;
-        if (s.mandatory) {
-            mandatoryTotal++;
-            if (best >= SKILL_PRESENT) { mandatoryMet++; } else { failures |= FAILURE_SKILL; failedItems++; only = SKILL_KEYS[k]; }
-        }
-        if (explain) {
-            if (best >= SKILL_PRESENT) {
-                const as = c.skillNames[bestAt];
-                const same = as.toLowerCase() === s.name.toLowerCase();
-                explain.strengths.push(ev('skill', `Has the ${s.mandatory ? 'required ' : ''}skill "${s.name}"${same ? '' : ` (as "${as}")`}`,
-                    `Possède la compétence ${s.mandatory ? 'requise ' : ''}« ${s.name} »${same ? '' : ` (« ${as} »)`}`));
-            } else if (s.mandatory) {
-                const near = best > 0.2 && bestAt >= 0 ? { en: ` (closest: "${c.skillNames[bestAt]}")`, fr: ` (le plus proche : « ${c.skillNames[bestAt]} »)` } : { en: '', fr: '' };
-                explain.weaknesses.push(ev('skill', `Missing mandatory skill "${s.name}"${near.en} — score capped at ${cap}`,
-                    `Compétence obligatoire « ${s.name} » absente${near.fr} — score plafonné à ${cap}`));
-                explain.suggestions.push(ev('skill', `A short training in "${s.name}" would meet this mandatory requirement`,
-                    `Une formation courte en « ${s.name} » permettrait de remplir ce critère obligatoire`));
-            } else {
-                explain.weaknesses.push(ev('skill', `Does not show the skill "${s.name}"`, `Ne montre pas la compétence « ${s.name} »`));
-            }
-        }
     }
     const skillCloseness = p.skills.length > 0 ? closeness / p.skillWeightSum : similarity(docSim);
     // Occupation closeness: the same ESCO occupation (FR and EN titles link to the same one) or the title vectors.
     const occupation = anyMarked(p.occupationTable, c.occupations) ? 1 : anyMarked(p.nearOccupationTable, c.nearOccupations) ? 0.6 : 0;
-    out.semantic = 100 * (0.35 * Math.max(similarity(titleSim), occupation) + 0.4 * skillCloseness + 0.25 * similarity(docSim));
+    // Text relevance: the share of the ad's words (weighted by rarity) the CV uses; 0.5 of them is already a close match.
+    const relevance = Math.min(1, terms.relevance / 0.5);
+    out.semantic = 100 * (0.3 * Math.max(similarity(titleSim), occupation) + 0.25 * skillCloseness + 0.15 * similarity(docSim) + 0.3 * relevance);
     if (explain && occupation === 1 && c.title) {
         explain.strengths.push(ev('occupation', `Same occupation as the offer (ESCO: ${p.occupationLabel}): "${c.title}" for "${p.offer.title}"`,
             `Même métier que l'offre (ESCO : ${p.occupationLabel}) : « ${c.title} » pour « ${p.offer.title} »`));
@@ -125,71 +167,35 @@ export function evaluatePair(p: PreparedOffer, c: CandidateFacts, titleVecs: Qua
             `Métier éloigné de l'offre : « ${c.title || '—'} » pour « ${p.offer.title} »`));
     }
 
-    // --- rules
+    // --- rules: every requirement of the offer, looked for in the whole CV
     let ruleSum = 0, ruleWeight = 0;
-    if (mandatoryTotal > 0) { ruleSum += 3 * mandatoryMet / mandatoryTotal; ruleWeight += 3; }
-
-    let certScore = 0;
-    for (let k = 0; k < p.certifications.length; k++) {
-        const required = p.certifications[k];
-        const { verdict, closest } = c.certifications.length === 0 ? NO_CERTIFICATION : compareCertification(required, c.certifications);
-        certScore += verdict === 'satisfied' ? 1 : verdict === 'other-category' ? 0.3 : 0;
-        if (verdict !== 'satisfied') { failures |= FAILURE_CERTIFICATION; failedItems++; only = CERTIFICATION_KEYS[k]; }
-        if (explain) {
-            if (verdict === 'satisfied') {
-                explain.strengths.push(ev('certification', `Holds ${closest!.label} (required: ${required.label})`, `Titulaire de ${closest!.label} (requis : ${required.label})`));
-            } else {
-                const hint = trainingHint(required);
-                explain.weaknesses.push(verdict === 'other-category'
-                    ? ev('certification', `Holds ${closest!.label}, not the required ${required.label} — score capped at ${cap}`,
-                        `Titulaire de ${closest!.label}, mais pas du ${required.label} requis — score plafonné à ${cap}`)
-                    : ev('certification', `Missing required certification ${required.label} — score capped at ${cap}`,
-                        `Certification requise ${required.label} absente — score plafonné à ${cap}`));
-                explain.suggestions.push(ev('certification', `${required.label}: ${hint.en} would make this candidate eligible`,
-                    `${required.label} : ${hint.fr} rendrait ce candidat éligible`));
-            }
+    const compiled = p.compiled!;
+    const ctx = pairContext;
+    ctx.facts = c; ctx.table = terms.table; ctx.row = terms.row; ctx.offer = p; ctx.credits = credits;
+    ctx.occupationCloseness = Math.max(similarity(titleSim), occupation);
+    let reqSum = 0, reqWeight = 0, mandatoryTotal = 0, mandatoryMet = 0;
+    let certTotal = 0, certMet = 0, languageTotal = 0, languageMet = 0, licenceOk = 1, experienceValue = 0.5;
+    for (let k = 0; k < p.requirements.length; k++) {
+        const r = p.requirements[k];
+        const o = checkRequirement(compiled, k, ctx);
+        const w = r.weight * (r.mandatory ? 2 : 1);
+        reqSum += w * o.value; reqWeight += w;
+        if (r.mandatory) { mandatoryTotal++; if (o.status === 'met') { mandatoryMet++; } }
+        if (r.kind === 'certification') { certTotal++; certMet += o.value; }
+        if (r.kind === 'language') { languageTotal++; languageMet += o.value; }
+        if (r.kind === 'licence') { licenceOk = o.status === 'met' ? 1 : 0; }
+        if (r.kind === 'experience') { experienceValue = o.value; }
+        if (o.failed) {
+            failedItems++;
+            if (r.kind === 'licence') { failures |= FAILURE_LICENCE; only = 'licence'; } else if (r.kind === 'certification') { failures |= FAILURE_CERTIFICATION; only = REQUIREMENT_KEYS[k]; } else { failures |= FAILURE_SKILL; only = REQUIREMENT_KEYS[k]; }
         }
+        if (explain) { explainRequirement(explain, r, o, sourceText); }
     }
-    const certRatio = p.certifications.length > 0 ? certScore / p.certifications.length : 1;
-    if (p.certifications.length > 0) { ruleSum += 2 * certRatio; ruleWeight += 2; }
-
-    let licenceOk = 1;
-    if (p.licence) {
-        licenceOk = (c.licenceMask & p.licenceBit) !== 0 ? 1 : 0;
-        ruleSum += 2 * licenceOk; ruleWeight += 2;
-        if (!licenceOk) { failures |= FAILURE_LICENCE; failedItems++; only = 'licence'; }
-        if (explain) {
-            const held = c.licences.length ? c.licences.join(', ') : 'none';
-            const heldFr = c.licences.length ? c.licences.join(', ') : 'aucun';
-            if (licenceOk) {
-                explain.strengths.push(ev('licence', `Driving licence ${held} covers the required ${p.licence}`, `Permis ${heldFr} : couvre le ${p.licence} requis`));
-            } else {
-                explain.weaknesses.push(ev('licence', `Driving licence ${p.licence} required, holds: ${held} — score capped at ${cap}`,
-                    `Permis ${p.licence} requis, détient : ${heldFr} — score plafonné à ${cap}`));
-                explain.suggestions.push(ev('licence', `A licence ${p.licence} training would meet this requirement`, `Une formation au permis ${p.licence} remplirait ce critère`));
-            }
-        }
-    }
-
-    let expRatio = 0.5;
-    if (!Number.isNaN(p.expMin)) {
-        let value: number;
-        if (Number.isNaN(c.years)) {
-            value = 0.5;
-            if (explain) { explain.risks.push(ev('experience', `Experience not dated in the CV (offer asks ${p.expMin} years)`, `Expérience non datée dans le CV (l'offre demande ${p.expMin} ans)`)); }
-        } else if (c.years >= p.expIdeal) {
-            value = 1;
-            if (explain) { explain.strengths.push(ev('experience', `${round1(c.years)} years of experience (ideal ${p.expIdeal})`, `${round1(c.years)} ans d'expérience (idéal ${p.expIdeal})`)); }
-        } else if (c.years >= p.expMin) {
-            value = 0.7 + 0.3 * (p.expIdeal > p.expMin ? (c.years - p.expMin) / (p.expIdeal - p.expMin) : 1);
-            if (explain) { explain.strengths.push(ev('experience', `${round1(c.years)} years of experience (minimum ${p.expMin})`, `${round1(c.years)} ans d'expérience (minimum ${p.expMin})`)); }
-        } else {
-            value = 0.5 * (p.expMin > 0 ? c.years / p.expMin : 0);
-            if (explain) { explain.weaknesses.push(ev('experience', `${round1(c.years)} years of experience, below the ${p.expMin} years asked`, `${round1(c.years)} ans d'expérience, sous les ${p.expMin} ans demandés`)); }
-        }
-        ruleSum += 1.5 * value; ruleWeight += 1.5;
-        expRatio = Number.isNaN(c.years) ? 0.5 : clamp01(c.years / Math.max(1, p.expIdeal) / 2);
-    }
+    // An offer that states no requirement counts as half met, so offers stay comparable for one candidate.
+    ruleSum += 4 * (reqWeight > 0 ? reqSum / reqWeight : 0.5); ruleWeight += 4;
+    const certRatio = certTotal > 0 ? certMet / certTotal : 1;
+    const languageRatio = languageTotal > 0 ? languageMet / languageTotal : 1;
+    const expRatio = experienceValue;
 
     let distanceRatio = 0.5, within = 0.5;
     out.distanceKm = NaN;
@@ -217,30 +223,12 @@ export function evaluatePair(p: PreparedOffer, c: CandidateFacts, titleVecs: Qua
             } else if (d <= 2 * r) {
                 explain.weaknesses.push(ev('distance', `Lives ${where.en}, beyond the ${r} km travel radius`, `Habite ${where.fr}, au-delà de son rayon de ${r} km`));
             } else {
-                explain.weaknesses.push(ev('distance', `Lives ${where.en}, more than twice the ${r} km travel radius — score capped at ${cap}`,
-                    `Habite ${where.fr}, plus du double de son rayon de ${r} km — score plafonné à ${cap}`));
+                explain.weaknesses.push(ev('distance', `Lives ${where.en}, more than twice the ${r} km travel radius — ranked after the candidates within reach`,
+                    `Habite ${where.fr}, plus du double de son rayon de ${r} km — classé après les candidats à portée`));
             }
         }
     } else if (explain) {
         explain.risks.push(ev('distance', 'Distance unknown: the candidate\'s or the offer\'s commune is missing or not French', 'Distance inconnue : commune du candidat ou de l\'offre absente ou hors de France'));
-    }
-
-    let languageRatio = 1;
-    if (p.languages.length > 0) {
-        let sum = 0;
-        for (const l of p.languages) {
-            const held = c.languages.find(x => x.code === l.code);
-            const v = !held ? 0 : held.rank >= l.rank ? 1 : 0.5;
-            sum += v;
-            if (explain) {
-                const lv = l.level ? ` ${l.level}` : '';
-                if (v === 1) { explain.strengths.push(ev('language', `Speaks ${l.code.toUpperCase()} at the level asked${lv}`, `Parle ${l.code.toUpperCase()} au niveau demandé${lv}`)); } else if (v === 0.5) {
-                    explain.weaknesses.push(ev('language', `${l.code.toUpperCase()} below the level asked${lv}`, `${l.code.toUpperCase()} sous le niveau demandé${lv}`));
-                } else { explain.weaknesses.push(ev('language', `${l.code.toUpperCase()}${lv} asked, not in the profile`, `${l.code.toUpperCase()}${lv} demandé, absent du profil`)); }
-            }
-        }
-        languageRatio = sum / p.languages.length;
-        ruleSum += languageRatio; ruleWeight += 1;
     }
 
     let contractFit = 0.8;
@@ -276,6 +264,7 @@ export function evaluatePair(p: PreparedOffer, c: CandidateFacts, titleVecs: Qua
 
     out.rules = ruleWeight > 0 ? 100 * ruleSum / ruleWeight : 50;
     out.failures = failures;
+    out.failedCount = failedItems;
     out.onlyFailure = failedItems === 1 ? only : undefined;
 
     const f = features;

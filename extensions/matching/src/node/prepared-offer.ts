@@ -1,8 +1,8 @@
 import type { JobOffer } from '@matchpro/core/lib/common';
-import { cefrRank } from '@matchpro/core/lib/common/domain/language-level';
-import { Certification, parseCertification } from './certification';
 import { CommuneLocator, Place } from '@matchpro/core/lib/node/commune-locator';
-import { licenceBit, parseLicence } from './driving-licence';
+import { licenceBit } from './driving-licence';
+import { OfferRequirement, offerRequirements, offerWords, RequirementWord } from './offer-requirements';
+import { PreparedRequirements } from './requirement-check';
 import { contractMask, dayNumber, yearlySalary } from './candidate-facts';
 import { SkillVocabulary } from './skill-vocabulary';
 
@@ -22,15 +22,19 @@ export interface PreparedOffer {
     docVec: Float32Array;
     skills: PreparedSkill[];
     skillWeightSum: number;
+    /** Everything the offer asks, typed (offer-requirements.ts). */
+    requirements: OfferRequirement[];
+    /** Per requirement: its index in `skills` (the concept channel), -1 when none. */
+    conceptIndex: number[];
+    /** The requirements compiled against the term index of the current ranking. */
+    compiled: PreparedRequirements | undefined;
+    /** The ad's meaningful words (text relevance). */
+    words: RequirementWord[];
     licence: string | undefined;
     licenceBit: number;
-    certifications: Certification[];
     place: Place | undefined;
     city: string;
     remote: boolean;
-    expMin: number;
-    expIdeal: number;
-    languages: { code: string; rank: number; level: string | null }[];
     salaryMaxYear: number;
     startDay: number;
     vocabSize: number;
@@ -65,48 +69,27 @@ export function offerTexts(offer: JobOffer, occupationSkills: string[]): { title
     return { title, document };
 }
 
-/**
- * Recruiters often write a certification or a licence as a mandatory skill ("CACES R489 cat. 3", "Permis CE"):
- * those are checked as what they are (category rules), not as skills.
- */
-export function requirementOf(skillName: string): { certification?: string; licence?: string } {
-    const cert = parseCertification(skillName);
-    if (cert.family !== 'other' || /^(FIMO|FCO|SST|ADR)\b/i.test(skillName.trim())) { return { certification: skillName }; }
-    if (/\b(permis|licen[cs]e)\b/i.test(skillName)) {
-        const licence = parseLicence(skillName);
-        if (licence) { return { licence }; }
-    }
-    return {};
-}
-
 export function prepareOffer(offer: JobOffer, vectors: { title: number[]; document: number[] }, skillIds: number[],
     vocabulary: SkillVocabulary, locator: CommuneLocator): PreparedOffer {
-    const certifications = [...offer.certifications];
-    let licenceText = offer.drivingLicence ?? undefined;
+    const requirements = offerRequirements(offer);
     const skills: PreparedSkill[] = [];
-    offer.requiredSkills.forEach((s, k) => {
-        const requirement = s.mandatory ? requirementOf(s.name) : {};
-        if (requirement.certification) {
-            if (!certifications.includes(requirement.certification)) { certifications.push(requirement.certification); }
-        } else if (requirement.licence) {
-            licenceText ??= requirement.licence;
-        } else {
-            skills.push({ name: s.name, mandatory: s.mandatory, weight: Math.max(0.1, s.weight ?? 1) * (s.mandatory ? 2 : 1), vocabId: skillIds[k], credit: new Float32Array(0) });
-        }
+    // The concept channel (ESCO / encoder credit against the CV's skills) serves the requirements that are
+    // skills in a broad sense; certificates, licences, languages and durations have their own parsers.
+    const conceptIndex = requirements.map((r, k) => {
+        if (k >= offer.requiredSkills.length || !CONCEPT_KINDS.has(r.kind)) { return -1; }
+        const s = offer.requiredSkills[k];
+        skills.push({ name: s.name, mandatory: s.mandatory, weight: Math.max(0.1, s.weight ?? 1) * (s.mandatory ? 2 : 1), vocabId: skillIds[k], credit: new Float32Array(0) });
+        return skills.length - 1;
     });
-    const licence = licenceText ? parseLicence(licenceText) : undefined;
+    const licence = requirements.find(r => r.kind === 'licence')?.licence;
     const prepared: PreparedOffer = {
-        offer,
+        offer, requirements, conceptIndex, compiled: undefined, words: offerWords(offer),
         titleVec: Float32Array.from(vectors.title), docVec: Float32Array.from(vectors.document),
         skills, skillWeightSum: skills.reduce((a, s) => a + s.weight, 0),
         licence, licenceBit: licence ? licenceBit(licence) : 0,
-        certifications: certifications.map(parseCertification),
         place: locator.locate(offer.location?.postcode, offer.location?.city),
         city: offer.location?.city ?? offer.location?.postcode ?? '',
         remote: offer.location?.remote === 'full',
-        expMin: offer.experienceMinYears ?? NaN,
-        expIdeal: offer.experienceIdealYears ?? offer.experienceMinYears ?? NaN,
-        languages: offer.languages.map(l => ({ code: l.language, rank: cefrRank(l.level) || 3, level: l.level })),
         salaryMaxYear: yearlySalary(offer.salary?.max ?? offer.salary?.min, offer.salary?.period),
         startDay: dayNumber(offer.startDate),
         vocabSize: 0,
@@ -117,6 +100,8 @@ export function prepareOffer(offer: JobOffer, vectors: { title: number[]; docume
     extendCredits(prepared, vocabulary);
     return prepared;
 }
+
+const CONCEPT_KINDS = new Set(['diploma', 'task', 'tool', 'skill']);
 
 /** Brings the credit tables up to the vocabulary's current size (new skills appear as candidates change). */
 export function extendCredits(prepared: PreparedOffer, vocabulary: SkillVocabulary): void {

@@ -40,11 +40,24 @@ export const CandidateInput = ParsedProfileSchema.extend({
 export type CandidateInput = z.input<typeof CandidateInput>;
 export type CandidateFields = z.infer<typeof CandidateInput>;
 
+/** A CV's text beyond this is not kept (about 15 pages: what matters is at the top). */
+export const CV_TEXT_LIMIT = 60_000;
+
+export function fitCvText(text: string | undefined): string {
+    return (text ?? '').slice(0, CV_TEXT_LIMIT);
+}
+
 export const Candidate = CandidateInput.extend({
     ...StoredFields.shape,
     /** The original CV file, stored encrypted beside the database. */
     cvFileId: EntityId.nullable(),
     cvFileName: z.string().nullable(),
+    /**
+     * The CV's whole text as the parser read it: matching looks for an offer's requirements in all of it
+     * (experience descriptions, training, free text), not only in the extracted fields. Empty for
+     * candidates entered by hand.
+     */
+    cvText: z.string().max(CV_TEXT_LIMIT).default(''),
     /** Which fields an AI provider added or corrected (shown in the editor). */
     aiFields: z.array(z.string()).default([]),
     lastContactAt: z.string().nullable()

@@ -13,9 +13,14 @@ export const ScoreBreakdown = z.object({
 export type ScoreBreakdown = z.infer<typeof ScoreBreakdown>;
 
 export const MatchEvidence = z.object({
-    kind: z.enum(['skill', 'certification', 'licence', 'distance', 'experience', 'language', 'contract', 'salary', 'availability', 'occupation']),
+    kind: z.enum(['skill', 'certification', 'licence', 'distance', 'experience', 'language', 'contract', 'salary', 'availability', 'occupation',
+        'diploma', 'tool', 'task', 'signal']),
     message: z.string(),
-    messageFr: z.string()
+    messageFr: z.string(),
+    /** The CV sentence (or the held certificate, licence) the line rests on, when there is one. */
+    source: z.string().max(400).optional(),
+    /** For an offer requirement: met, partly (a risk to check) or not found. */
+    status: z.enum(['met', 'partly', 'not-found']).optional()
 });
 export type MatchEvidence = z.infer<typeof MatchEvidence>;
 
