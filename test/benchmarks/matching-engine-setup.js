@@ -15,8 +15,8 @@ const { RankerStore } = require('@matchpro/matching/lib/node/ranker-store');
 async function createMatchingEngine(name) {
     const container = new Container();
     container.bind(MatchProConfig).toConstantValue({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), `${name}-`)), actor: name });
-    container.load(require('@matchpro/core/lib/node/core-backend-module').default, require('@matchpro/taxonomy/lib/node/taxonomy-backend-module').default);
-    container.bind(MatchingEngine).toSelf().inSingletonScope();
+    container.load(require('@matchpro/core/lib/node/core-backend-module').default, require('@matchpro/taxonomy/lib/node/taxonomy-backend-module').default,
+        require('@matchpro/matching/lib/node/matching-backend-module').default);
     const engine = container.get(MatchingEngine);
     engine.setRanker(await RankerSession.load(RankerStore.defaultModelFile()));
     return {

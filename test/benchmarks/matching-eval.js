@@ -24,12 +24,13 @@ const { createCliContainer } = require('../../cli/lib/matchpro-cli');
 const { CliCommand } = require('@matchpro/core/lib/node/cli/cli-command');
 const { MatchProDatabase } = require('@matchpro/core/lib/node/matchpro-database');
 const { CandidateService } = require('@matchpro/candidates/lib/common/candidate-protocol');
+const { MatchingService } = require('@matchpro/matching/lib/common/matching-protocol');
 const { wordsOf, isContentWord, stemsOf } = require('@matchpro/core/lib/common/text-terms');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SHARED = path.resolve(ROOT, '..', 'shared', 'data');
 const arg = (name, fallback) => { const i = process.argv.indexOf('--' + name); return i > 0 ? process.argv[i + 1] : fallback; };
-const SETS = arg('sets', 'fr-agency,vanetik,synthetic').split(',');
+const SETS = arg('sets', 'fr-agency,vanetik,synthetic,retraining').split(',');
 
 /** The engine's variants, written to the data folder's matching-config.json before each ranking. */
 const VARIANTS = {
@@ -94,7 +95,7 @@ async function workbench(name) {
     const cli = (words, options) => commands.find(c => c.words.join(' ') === words).run({ positionals: [], options, json: true });
     const candidates = container.get(CandidateService);
     return {
-        dataDir, cli, candidates,
+        dataDir, cli, candidates, matching: container.get(MatchingService),
         async importCvs(files) {
             const ids = new Map();
             for (const file of files) {
@@ -295,11 +296,72 @@ async function synthetic() {
     await wb.close();
 }
 
+/**
+ * Backtest of `matching retrain` on the agency's outcomes: the fr-agency offers split in two halves; on
+ * one half a recruiter "decides" the pairs shown at the top of each ranking (grade 3 accepted, 2
+ * interview, 0-1 rejected, taken from the set's independent grades, in ranking order, up to a budget of
+ * outcomes); the ranker is retrained on them and the other half is ranked with it (ML weight 0.25)
+ * and without it (the default). Both halves in turn. Leaves out: real recruiters' noise, placements.
+ */
+async function retrainingBacktest() {
+    const dir = path.join(ROOT, 'test', 'matching-eval', 'fr-agency');
+    if (!fs.existsSync(path.join(dir, 'labels.json'))) { return; }
+    const labels = JSON.parse(fs.readFileSync(path.join(dir, 'labels.json'), 'utf8'));
+    const files = fs.readdirSync(path.join(dir, 'cvs')).filter(f => /\.(docx|pdf|txt)$/i.test(f)).sort().map(f => path.join(dir, 'cvs', f));
+    const half = Math.ceil(labels.offers.length / 2);
+    const folds = [[labels.offers.slice(0, half), labels.offers.slice(half)], [labels.offers.slice(half), labels.offers.slice(0, half)]];
+    const STATUS = { 3: 'accepted', 2: 'interview', 1: 'rejected', 0: 'rejected' };
+    const withMl = { weights: { semantic: 0.19, rules: 0.56, ml: 0.25 }, tiers: true };
+    console.log('\n== retraining backtest on fr-agency (train on half the offers\' outcomes, rank the other half; NDCG@10 of the held-out offers)');
+    console.log('outcomes per half'.padEnd(20) + 'default (ML 0)  retrained (ML 0.25)  shipped ML (0.25)');
+    for (const budget of [30, 60, 120]) {
+        const base = [], retrained = [], shipped = [];
+        let used = 0;
+        for (const [train, test] of folds) {
+            const wb = await workbench('retrain');
+            const ids = await wb.importCvs(files);
+            const idToFile = new Map([...ids].filter(([, id]) => id).map(([f, id]) => [id, f]));
+            const offers = new Map();
+            for (const entry of [...train, ...test]) { offers.set(entry.file, await wb.addOffer(JSON.parse(fs.readFileSync(path.join(dir, entry.file), 'utf8')))); }
+            const rank = async (entries, config) => {
+                wb.setConfig(config);
+                const out = [];
+                for (const entry of entries) {
+                    const results = await wb.cli('match', { offer: offers.get(entry.file), top: '1000' });
+                    const grade = f => entry.grades[f] ?? 0;
+                    out.push(ndcgAt(results.map(r => grade(idToFile.get(r.candidateId))), [...ids.keys()].map(grade), 10));
+                }
+                return out;
+            };
+            base.push(...await rank(test, VARIANTS[Object.keys(VARIANTS)[0]]));
+            shipped.push(...await rank(test, withMl));
+            // The recruiter decides the shown pairs, offer after offer, best first, until the budget is spent.
+            const perOffer = Math.ceil(budget / train.length);
+            let decided = 0;
+            wb.setConfig(VARIANTS[Object.keys(VARIANTS)[0]]);
+            for (const entry of train) {
+                const results = await wb.cli('match', { offer: offers.get(entry.file), top: String(perOffer) });
+                for (const r of results) {
+                    if (decided >= budget) { break; }
+                    await wb.matching.setStatus(offers.get(entry.file), r.candidateId, STATUS[entry.grades[idToFile.get(r.candidateId)] ?? 0]);
+                    decided++;
+                }
+            }
+            used += decided;
+            await wb.cli('matching retrain', { 'min-pairs': '10' });
+            retrained.push(...await rank(test, withMl));
+            await wb.close();
+        }
+        console.log(String(Math.round(used / 2)).padEnd(20) + f3(mean(base)).padEnd(16) + f3(mean(retrained)).padEnd(21) + f3(mean(shipped)));
+    }
+}
+
 async function main() {
     console.log(`matching quality — ${new Date().toISOString().slice(0, 10)}, node ${process.version}`);
     if (SETS.includes('fr-agency')) { await frAgency(); }
     if (SETS.includes('vanetik')) { await vanetik(); }
     if (SETS.includes('synthetic')) { await synthetic(); }
+    if (SETS.includes('retraining')) { await retrainingBacktest(); }
 }
 
 main().catch(error => { console.error(error); process.exit(1); });

@@ -50,15 +50,14 @@ export interface CandidateFacts {
     contractMask: number;
     /** Yearly gross EUR, NaN when unknown. */
     salaryMinYear: number;
-    /** Days since epoch, NaN when unknown (= available now). */
-    availableDay: number;
-    availableFrom: string | null;
     roles: CandidateRole[];
     /** How many distinct terms the CV has (a short CV cannot show a requirement is absent). */
     termCount: number;
     /** Stem hashes of the whole CV, and of its diploma and training lines (sorted; set by the engine). */
     terms: Uint32Array;
     credentials: Uint32Array;
+    /** What each matching signal keeps of the candidate (engine order). */
+    signals: unknown[];
 }
 
 /** The job title linked to ESCO occupations: the headline title, else the latest experience's. */
@@ -127,11 +126,10 @@ export function candidateFacts(c: Candidate, skillIds: number[], locator: Commun
         contractTypes: c.preferences?.contractTypes ?? [],
         contractMask: contractMask(c.preferences?.contractTypes ?? []),
         salaryMinYear: yearlySalary(c.preferences?.salaryMin),
-        availableDay: dayNumber(c.availableFrom), availableFrom: c.availableFrom,
         roles: c.experiences.filter(e => e.title).map(e => ({
             title: e.title!, terms: termSetOf([e.title!, e.company ?? '']), occupations: [],
             months: e.start ? monthsOfExperience([e], new Date()) ?? NaN : NaN, vector: undefined
         })),
-        termCount: 0, terms: EMPTY, credentials: EMPTY
+        termCount: 0, terms: EMPTY, credentials: EMPTY, signals: []
     };
 }

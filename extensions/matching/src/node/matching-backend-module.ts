@@ -3,7 +3,10 @@ import { frenchLocalization } from '@matchpro/core/lib/node/french-localization'
 import { bindGuardedRpcService } from '@matchpro/core/lib/node/security/access-guard';
 import { BackendApplicationContribution } from '@theia/core/lib/node/backend-application';
 import { LocalizationContribution } from '@theia/core/lib/node/i18n/localization-contribution';
+import { bindContributionProvider } from '@theia/core/lib/common/contribution-provider';
 import { ContainerModule } from '@theia/core/shared/inversify';
+import { MatchingSignal } from '../common/matching-signal';
+import { AvailabilitySignal } from './availability-signal';
 import { MATCHING_SERVICE_PATH, MatchingService, MatchingServiceAccess } from '../common/matching-protocol';
 import { CandidateIndexSync } from './candidate-index-sync';
 import { MatchCommand, MatchingRetrainCommand } from './matching-cli-commands';
@@ -15,6 +18,9 @@ import { RankerStore } from './ranker-store';
 
 export default new ContainerModule(bind => {
     bind(MatchingEngine).toSelf().inSingletonScope();
+    bindContributionProvider(bind, MatchingSignal);
+    bind(AvailabilitySignal).toSelf().inSingletonScope();
+    bind(MatchingSignal).toService(AvailabilitySignal);
     bind(CandidateIndexSync).toSelf().inSingletonScope();
     bind(MatchingRepository).toSelf().inSingletonScope();
     bind(RankerStore).toSelf().inSingletonScope();

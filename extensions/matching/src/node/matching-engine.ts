@@ -1,6 +1,8 @@
 import type { Candidate, JobOffer, MatchEvidence, ScoreBreakdown } from '@matchpro/core/lib/common';
 import { TaxonomyService } from '@matchpro/taxonomy/lib/common/taxonomy-protocol';
-import { inject, injectable } from '@theia/core/shared/inversify';
+import { ContributionProvider } from '@theia/core/lib/common/contribution-provider';
+import { inject, injectable, named } from '@theia/core/shared/inversify';
+import { MatchingSignal } from '../common/matching-signal';
 import { performance } from 'perf_hooks';
 import { hasTerm, termSetOf } from '@matchpro/core/lib/common/text-terms';
 import { combineScores, DEFAULT_MATCHING_CONFIG, MatchingConfig, tieredScore } from '../common/matching-weights';
@@ -8,7 +10,7 @@ import { CandidateFacts, candidateEducationTexts, candidateFacts, candidateJobTi
 import { CandidateTermIndex } from './candidate-term-index';
 import { CommuneLocator } from '@matchpro/core/lib/node/commune-locator';
 import { licenceBit } from './driving-licence';
-import { evaluatePair, Explanation, FEATURE_COUNT, newPairScore, PairTable } from './pair-evaluation';
+import { evaluatePair, Explanation, FEATURE_COUNT, FEATURE_NAMES, newPairScore, PairTable } from './pair-evaluation';
 import { credentialLines, credentialTerms, offerCoverageAll, offerCoverageOne, prepareRequirements, presenceTable, PreparedRequirements } from './requirement-check';
 import { extendCredits, occupationTable, offerTexts, PreparedOffer, prepareOffer } from './prepared-offer';
 import { QuantizedVectors } from './quantized-vectors';
@@ -55,6 +57,12 @@ const RELAX_LICENCE: Record<string, string> = { CE: 'C', C: 'C1', C1E: 'C1', DE:
 @injectable()
 export class MatchingEngine {
     @inject(TaxonomyService) protected readonly taxonomy: TaxonomyService;
+    @inject(ContributionProvider) @named(MatchingSignal) protected readonly signalProvider: ContributionProvider<MatchingSignal>;
+
+    /** The matching signals of every extension (the product's own availability signal among them). */
+    protected get signals(): MatchingSignal[] {
+        return this.signalProvider.getContributions();
+    }
 
     protected dim = 0;
     protected vocabulary: SkillVocabulary | undefined;
@@ -208,6 +216,7 @@ export class MatchingEngine {
                 facts.terms = termSetOf(candidateSearchTexts(c));
                 facts.credentials = credentialTerms([...credentialLines(c.cvText ?? ''), ...candidateEducationTexts(c)]);
                 facts.termCount = facts.terms.length;
+                facts.signals = this.signals.map(signal => signal.indexCandidate(c));
                 const previous = this.facts[slot];
                 this.textIndex.set(c.id, slot, facts.terms, previous?.terms);
                 this.credentialIndex.set(c.id, slot, facts.credentials, previous?.credentials);
@@ -279,6 +288,7 @@ export class MatchingEngine {
             r.roleVector = this.titleVectors.get(this.titleKey(r.role!));
         }
         for (const r of prepared.requirements) { if (r.roleIsOfferTitle) { r.roleVector = prepared.titleVec; } }
+        prepared.signals = this.signals.map(signal => ({ signal, state: signal.prepareOffer(offer), feature: FEATURE_NAMES.indexOf(signal.featureName as never) }));
         prepared.occupationTable = occupationTable(prepared.occupations);
         prepared.nearOccupationTable = occupationTable(prepared.nearOccupations);
         return prepared;

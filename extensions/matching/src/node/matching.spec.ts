@@ -8,6 +8,7 @@ import { DataChangeBroadcaster } from '@matchpro/core/lib/node/data-change-broad
 import { MatchProDatabase } from '@matchpro/core/lib/node/matchpro-database';
 import { Container } from '@theia/core/shared/inversify';
 import { MatchingService, MatchResult } from '../common/matching-protocol';
+import { MatchingSignal } from '../common/matching-signal';
 import { compareCertification, parseCertification } from './certification';
 import { CommuneLocator, haversineKm } from '@matchpro/core/lib/node/commune-locator';
 import { licenceClosure, parseLicence } from './driving-licence';
@@ -162,6 +163,31 @@ describe('matching service', function (): void {
         const rc = (await service.matchCandidatesForOffer(offerC.id)).results.find(r => r.candidateId === ok.id)!;
         assert.equal(rc.capped, false);
         assert.ok(rc.strengths.some(s => s.kind === 'licence' && /"Permis C": met: "CE"/.test(s.message)), JSON.stringify(rc.strengths));
+    });
+
+    it('takes a matching signal from any extension: its weight counts, its failure drops the candidate a tier, it explains itself', async () => {
+        // What a third party binds in its backend module (here: candidates must have said they accept night shifts).
+        const nightShifts: MatchingSignal<boolean, boolean> = {
+            id: 'test.night-shifts', weight: 2,
+            prepareOffer: offer => /nuit/i.test(offer.description),
+            indexCandidate: candidate => /nuit/i.test(candidate.notes),
+            score: (asks, accepts, explain) => {
+                if (!asks) { return { value: undefined }; }
+                if (explain) { (accepts ? explain.strengths : explain.weaknesses).push({ kind: 'signal', message: accepts ? 'Accepts night shifts' : 'Night shifts not accepted', messageFr: accepts ? 'Accepte le travail de nuit' : 'Travail de nuit non accepté' }); }
+                return { value: accepts ? 1 : 0, failed: !accepts };
+            }
+        };
+        container.bind(MatchingSignal).toConstantValue(nightShifts);
+        const offer = caristeOffer({ description: 'Poste de nuit en entrepôt.' });
+        const night = cariste({ notes: 'OK pour la nuit' });
+        const day = cariste({ notes: '' });
+        await insertRecords(container, { offers: [offer], candidates: [day, night] });
+        const ranking = await service.matchCandidatesForOffer(offer.id);
+        assert.deepEqual(ranking.results.map(r => r.candidateId), [night.id, day.id]);
+        assert.deepEqual(ranking.results.map(r => r.capped), [false, true]);
+        assert.ok(ranking.results[0].strengths.some(e => e.kind === 'signal' && e.messageFr === 'Accepte le travail de nuit'));
+        assert.ok(ranking.results[1].weaknesses.some(e => e.message === 'Night shifts not accepted'));
+        assert.ok(ranking.results[0].breakdown.rules > ranking.results[1].breakdown.rules);
     });
 
     it('ranks by distance against the mobility radius and cites the km', async () => {

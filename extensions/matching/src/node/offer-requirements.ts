@@ -106,8 +106,13 @@ function experienceRole(folded: string, offerTitle: string): string {
 /** Types one requirement as a recruiter reads it. */
 export function typeRequirement(text: string, offerTitle = ''): Pick<OfferRequirement, 'kind' | 'certification' | 'licence' | 'years' | 'role' | 'language'> {
     const folded = foldText(text).replace(/\s+/g, ' ').trim();
-    if (/\b(permis|licen[cs]e|driving|poids lourds?|super poids lourds?|pl|spl|hgv)\b/.test(folded) && !/\blicence pro/.test(folded)) {
-        const licence = parseLicence(text) ?? (/\b(super poids lourds?|spl)\b/.test(folded) ? 'CE' : /\b(poids lourds?|pl|hgv)\b/.test(folded) ? 'C' : undefined);
+    // "3 ans d'expérience en conduite PL/SPL" is experience, not a licence.
+    const experienceFirst = EXPERIENCE_WORDS.test(folded) && DURATION.test(folded);
+    if (!experienceFirst && /\b(permis|licen[cs]e|driving|poids lourds?|super poids lourds?|pl|spl|hgv)\b/.test(folded) && !/\blicence pro/.test(folded)) {
+        // The category may sit among other words ("HGV licence C+E", "permis B obligatoire").
+        const token = [...folded.matchAll(/(?:^|[\s(])(c1e|d1e|c\s?\+\s?e|d\s?\+\s?e|b\s?\+\s?e|ce|ec|de|be|c1|d1|a1|a2|am|[abcd])(?=[\s).,;]|$)/g)][0]?.[1];
+        const licence = parseLicence(text) ?? (token ? parseLicence(token) : undefined)
+            ?? (/\b(super poids lourds?|spl)\b/.test(folded) ? 'CE' : /\b(poids lourds?|pl|hgv)\b/.test(folded) ? 'C' : undefined);
         if (licence) { return { kind: 'licence', licence }; }
     }
     const certification = parseCertification(text);

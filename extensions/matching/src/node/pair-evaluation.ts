@@ -23,6 +23,7 @@ export const FAILURE_SKILL = 1;
 export const FAILURE_CERTIFICATION = 2;
 export const FAILURE_LICENCE = 4;
 export const FAILURE_DISTANCE = 8;
+export const FAILURE_SIGNAL = 16;
 
 
 export interface PairScore {
@@ -250,16 +251,15 @@ export function evaluatePair(p: PreparedOffer, c: CandidateFacts, titleVecs: Qua
         }
     }
 
-    let delay = 0;
-    if (!Number.isNaN(p.startDay)) {
-        const late = Number.isNaN(c.availableDay) ? 0 : c.availableDay - p.startDay;
-        delay = clamp01(late / 90);
-        ruleSum += late <= 0 ? 1 : clamp01(1 - late / 60); ruleWeight += 1;
-        if (explain && late > 0) {
-            const start = p.offer.startDate!;
-            (late > 30 ? explain.weaknesses : explain.risks).push(ev('availability', `Available from ${c.availableFrom}, ${late} days after the start date ${start}`,
-                `Disponible le ${c.availableFrom}, ${late} jours après la date de début ${start}`));
-        }
+    // Signals of every extension (the product's availability among them): weight in rules, tier, ranker input.
+    const f = features;
+    for (let k = 0; k < p.signals.length; k++) {
+        const { signal, state, feature } = p.signals[k];
+        const r = signal.score(state, c.signals[k], explain);
+        if (feature >= 0) { f[fOff + feature] = r.feature ?? r.value ?? 0; }
+        if (r.value === undefined) { continue; }
+        ruleSum += signal.weight * r.value; ruleWeight += signal.weight;
+        if (r.failed) { failedItems++; failures |= FAILURE_SIGNAL; only = undefined; }
     }
 
     out.rules = ruleWeight > 0 ? 100 * ruleSum / ruleWeight : 50;
@@ -267,11 +267,10 @@ export function evaluatePair(p: PreparedOffer, c: CandidateFacts, titleVecs: Qua
     out.failedCount = failedItems;
     out.onlyFailure = failedItems === 1 ? only : undefined;
 
-    const f = features;
     f[fOff] = titleSim; f[fOff + 1] = skillCloseness; f[fOff + 2] = docSim;
     f[fOff + 3] = mandatoryTotal > 0 ? mandatoryMet / mandatoryTotal : 1;
     f[fOff + 4] = certRatio; f[fOff + 5] = licenceOk; f[fOff + 6] = expRatio; f[fOff + 7] = distanceRatio; f[fOff + 8] = within;
-    f[fOff + 9] = languageRatio; f[fOff + 10] = contractFit; f[fOff + 11] = salaryFit; f[fOff + 12] = delay;
+    f[fOff + 9] = languageRatio; f[fOff + 10] = contractFit; f[fOff + 11] = salaryFit;
     f[fOff + 13] = Math.min(1, Math.log1p(c.skillIds.length) / Math.log(50));
     f[fOff + 14] = occupation;
     return out;

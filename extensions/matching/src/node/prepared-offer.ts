@@ -3,7 +3,8 @@ import { CommuneLocator, Place } from '@matchpro/core/lib/node/commune-locator';
 import { licenceBit } from './driving-licence';
 import { OfferRequirement, offerRequirements, offerWords, RequirementWord } from './offer-requirements';
 import { PreparedRequirements } from './requirement-check';
-import { contractMask, dayNumber, yearlySalary } from './candidate-facts';
+import { contractMask, yearlySalary } from './candidate-facts';
+import type { MatchingSignal } from '../common/matching-signal';
 import { SkillVocabulary } from './skill-vocabulary';
 
 export interface PreparedSkill {
@@ -30,13 +31,14 @@ export interface PreparedOffer {
     compiled: PreparedRequirements | undefined;
     /** The ad's meaningful words (text relevance). */
     words: RequirementWord[];
+    /** Each matching signal with what it keeps of the offer, and the ranker input it fills (-1: none). */
+    signals: { signal: MatchingSignal; state: unknown; feature: number }[];
     licence: string | undefined;
     licenceBit: number;
     place: Place | undefined;
     city: string;
     remote: boolean;
     salaryMaxYear: number;
-    startDay: number;
     vocabSize: number;
     contractBit: number;
     occupations: number[];
@@ -91,7 +93,7 @@ export function prepareOffer(offer: JobOffer, vectors: { title: number[]; docume
         city: offer.location?.city ?? offer.location?.postcode ?? '',
         remote: offer.location?.remote === 'full',
         salaryMaxYear: yearlySalary(offer.salary?.max ?? offer.salary?.min, offer.salary?.period),
-        startDay: dayNumber(offer.startDate),
+        signals: [],
         vocabSize: 0,
         contractBit: contractMask([offer.contractType]),
         occupations: [], nearOccupations: [], occupationLabel: undefined,

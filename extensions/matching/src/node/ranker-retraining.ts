@@ -84,7 +84,7 @@ export class RankerRetraining {
         const versionNumber = (this.rankers.agencyVersions().pop() ?? 0) + 1;
         const version = `agency-${versionNumber}`;
         const finalLoss = trainRanker(model, Float32Array.from(x), Float32Array.from(y), n,
-            { epochs: 40, batch: 16, learningRate: 0.001, anchor: 0.01, random: seededRandom(versionNumber) });
+            { epochs: 200, batch: 16, learningRate: 0.01, anchor: 0.0001, random: seededRandom(versionNumber) });
         model.metadata = { ...model.metadata, version, features: FEATURE_NAMES.join(','), trainedOn: `agency outcomes: ${n} pairs, fine-tuned from ${model.metadata.version ?? 'unknown'}`, trainedAt: new Date().toISOString(), encoder: RankerStore.encoderFingerprint() };
         const file = await this.rankers.publish(rankerToOnnx(model), versionNumber);
         this.engine.setRanker(await this.rankers.current());

@@ -20,6 +20,10 @@ describe('requirement typing (unit)', () => {
             ['autonomie', 'skill']
         ];
         for (const [text, kind] of kinds) { assert.equal(typeRequirement(text, 'Cariste').kind, kind, text); }
+        // A licence's category among other words; "C ou CE" accepts the first; a duration in driving is experience.
+        assert.equal(typeRequirement('HGV licence C+E').licence, 'CE');
+        assert.equal(typeRequirement('Permis C ou CE').licence, 'C');
+        assert.deepEqual(typeRequirement('3 ans d\'expérience en conduite PL/SPL', 'Conducteur SPL'), { kind: 'experience', years: 3, role: 'conduite pl/spl' });
     });
 
     it('reads durations and roles of experience requirements, the offer\'s own job when the role is "similar"', () => {

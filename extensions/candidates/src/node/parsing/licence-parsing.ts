@@ -45,7 +45,8 @@ export function parseDrivingLicences(text: string): string[] {
 }
 
 const CACES_RE = /\bCACES\s*®?\s*(?:n°\s*)?(R\s?\d{3})?\s*(?:[-:,]\s*)?(?:(?:cat[ée]gories?|cat)\.?\s*)?((?:\b(?:\d{1,2}[AB]?|[A-G]\d?)\b(?:\s*(?:,|et|&|\/|-|\+)\s*|\s+)?)*)/gi;
-const CACES_ALONE_RE = /\b(R\s?(?:48[2-9]|49[0-9]|3[0-9]{2}))\s*(?:(?:cat[ée]gories?|cat)\.?\s*)((?:\b(?:\d{1,2}[AB]?|[A-G]\d?)\b(?:\s*(?:,|et|&|\/|-|\+)\s*|\s+)?)*)/gi;
+// "R489 : cat. 1B, 3, 5", "R.489 cat 3", "R489 1A" under a "CACES" heading: the recommendation number says CACES.
+const CACES_ALONE_RE = /\b(R\.?\s?(?:48[2-9]|49[0-9]|3[0-9]{2}))\s*[:\-–]?\s*(?:(?:cat[ée]gories?|cat)\.?\s*)?((?:\b(?:\d{1,2}[AB]?|[A-G]\d?)\b(?:\s*(?:,|et|&|\/|-|\+)\s*|\s+)?)+)/gi;
 const ELEC_CODES = 'B0V?|H0V?|B1V?|B2V?|BR|BC|BE|BP|BS|BF|HE|H1V?|H2V?|HC|HR|HF|B0L|H0L';
 const ELEC_RE = new RegExp(`\\bhabilitations?\\s*(?:[ée]lectriques?)?\\s*(?:\\(|:|-)?\\s*((?:\\b(?:${ELEC_CODES})\\b(?:\\s*(?:,|;|/|et|&|-|\\+)\\s*|\\s+)?)+)`, 'gi');
 const SIMPLE_CERTS: Array<[RegExp, string]> = [
@@ -78,7 +79,7 @@ function parseCertificationLine(text: string, found: string[]): void {
         }
     };
     const addCaces = (rec: string | undefined, cats: string | undefined) => {
-        const r = rec ? rec.replace(/\s/g, '').toUpperCase() : undefined;
+        const r = rec ? rec.replace(/[\s.]/g, '').toUpperCase() : undefined;
         const categories = (cats ?? '').toUpperCase().split(/\s*(?:,|ET|&|\/|-|\+)\s*|\s+/).filter(c => /^(?:\d{1,2}[AB]?|[A-G]\d?)$/.test(c));
         // Categories 1-7 without a recommendation are forklift categories (R489, formerly R389).
         const recommendation = r ?? (categories.length && categories.every(c => /^\d/.test(c)) ? 'R489' : undefined);
