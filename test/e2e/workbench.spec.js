@@ -102,7 +102,8 @@ describe('MatchPro workbench in the browser', function () {
         await page.waitForFunction(() => document.querySelector('#matchpro-matching .matchpro-match-row')?.textContent?.includes('Julien Martin'), undefined, { timeout: 120000 });
         assert.match(await firstRow.innerText(), /Julien Martin/);
         await firstRow.click();
-        assert.match(await matching.locator('.matchpro-match-explanation').innerText(), /CACES/);
+        // Each requirement of the offer is explained with what the CV says about it.
+        assert.match(await matching.locator('.matchpro-match-explanation').innerText(), /(Required|Asked) "[^"]*CACES[^"]*": met/);
         await firstRow.locator('select.matchpro-match-status').selectOption('contacted');
         await matching.locator('button', { hasText: 'Rank again' }).click();
         await matching.locator('.matchpro-match-row').first().locator('select.matchpro-match-status').waitFor();

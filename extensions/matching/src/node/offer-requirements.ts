@@ -55,6 +55,8 @@ export function alternativePhrasings(text: string): string[] {
     // The recruiter's own words first, then their abbreviations and expansions.
     const out = new Set<string>(variants);
     for (const variant of variants) { addAbbreviations(variant, out); }
+    // Two words rewritten at once ("warehouse picking" -> "entrepot preparation de commandes").
+    for (const once of [...out].slice(variants.length)) { addAbbreviations(once, out); }
     return [...out].slice(0, 16);
 }
 

@@ -15,9 +15,16 @@ import { OfferRequirement, RequirementWord } from './offer-requirements';
 
 /** A phrase compiled against the ranking's term table: per word, its columns and its IDF weight. */
 export interface CompiledPhrase {
+    /** The phrasing's words (alternatives no CV can reach are left out, so phrases and alternatives do not align). */
+    words: RequirementWord[];
     columns: number[][];
     weights: number[];
     total: number;
+    /** The same columns flat (word w's columns are flat[starts[w]] .. flat[starts[w + 1] - 1]), for the pair loop. */
+    flat: Int32Array;
+    starts: Int32Array;
+    /** Weights divided by the total. */
+    shares: Float64Array;
 }
 
 export interface PreparedRequirements {
@@ -73,20 +80,30 @@ export function prepareRequirements(list: OfferRequirement[], conceptIndex: numb
     // Rarity with a prior of 50 CVs: a small pool keeps the words' weights close (a word no CV has does not
     // outweigh the others), a large one separates common words from rare ones.
     const idf = (df: number) => Math.log(1 + (n + 50) / (Math.max(1, df) + 1));
-    const compile = (words: RequirementWord[], diploma: boolean): CompiledPhrase => {
-        const columns: number[][] = [], weights: number[] = [];
-        for (const word of words) {
-            const wordHashes = diploma ? credentialHash(word) : word.hashes;
-            const index = diploma ? credentials : text;
-            columns.push(wordHashes.map(columnOf));
-            weights.push(idf(Math.max(...wordHashes.map(h => index.documentFrequency(h)))));
+    const compile = (words: RequirementWord[], diploma: boolean): CompiledPhrase | undefined => {
+        const weights: number[] = [], dfs: number[] = [];
+        const index = diploma ? credentials : text;
+        const hashesOf = words.map(word => diploma ? credentialHash(word) : word.hashes);
+        for (const wordHashes of hashesOf) {
+            const df = Math.max(...wordHashes.map(h => index.documentFrequency(h)));
+            dfs.push(df);
+            weights.push(idf(df));
         }
-        return { columns, weights, total: weights.reduce((a, b) => a + b, 0) };
+        const total = weights.reduce((a, b) => a + b, 0);
+        // A phrasing whose words present in some CV cannot add up to "partly" can match no one in this
+        // ranking: left out (most expansions of an abbreviation, in a given pool), so the pair loop skips it.
+        const reachable = weights.reduce((a, w, i) => a + (dfs[i] > 0 ? w : 0), 0);
+        if (total <= 0 || reachable / total < PARTLY) { return undefined; }
+        const columns = hashesOf.map(h => h.map(columnOf));
+        const starts = new Int32Array(columns.length + 1);
+        columns.forEach((c, i) => { starts[i + 1] = starts[i] + c.length; });
+        return { words, columns, weights, total, flat: Int32Array.from(columns.flat()), starts, shares: Float64Array.from(weights, w => w / total) };
     };
+    const phrasesOf = (r: OfferRequirement) => r.alternatives.map(words => compile(words, r.kind === 'diploma')).filter((x): x is CompiledPhrase => !!x);
     const offerWeights = offerWords.map(w => idf(Math.max(...w.hashes.map(h => text.documentFrequency(h)))));
     return {
         list,
-        phrases: list.map(r => r.alternatives.map(words => compile(words, r.kind === 'diploma'))),
+        phrases: list.map(phrasesOf),
         hashes, conceptIndex,
         offerWords, offerWeights, offerTotal: offerWeights.reduce((a, b) => a + b, 0)
     };
@@ -132,15 +149,14 @@ export function offerCoverageOne(prepared: PreparedRequirements, terms: Uint32Ar
 
 /** IDF-weighted share of the phrase's words present in the candidate's row. */
 export function coverage(phrase: CompiledPhrase, table: Uint8Array, row: number): number {
-    if (phrase.total <= 0) { return 0; }
+    const { flat, starts, shares } = phrase;
     let found = 0;
-    for (let w = 0; w < phrase.columns.length; w++) {
-        const cols = phrase.columns[w];
-        for (let k = 0; k < cols.length; k++) {
-            if (table[row + cols[k]] === 1) { found += phrase.weights[w]; break; }
+    for (let w = 0; w < shares.length; w++) {
+        for (let k = starts[w]; k < starts[w + 1]; k++) {
+            if (table[row + flat[k]] === 1) { found += shares[w]; break; }
         }
     }
-    return found / phrase.total;
+    return found;
 }
 
 /** Outcome of one requirement for one candidate (no text: the fast path). */
@@ -187,9 +203,9 @@ function outcome(status: EvidenceStatus, confidence: number, channel: EvidenceCh
 
 function bestCoverage(phrases: CompiledPhrase[], ctx: PairContext): number {
     let best = 0;
-    for (const phrase of phrases) {
-        const c = coverage(phrase, ctx.table, ctx.row);
-        if (c > best) { best = c; }
+    for (let a = 0; a < phrases.length; a++) {
+        const c = coverage(phrases[a], ctx.table, ctx.row);
+        if (c > best) { best = c; if (best > 0.999) { break; } }
     }
     return best;
 }
@@ -201,7 +217,7 @@ function monthsInRole(phrases: CompiledPhrase[], r: OfferRequirement, ctx: PairC
     for (const experience of ctx.facts.roles) {
         let byWords = false;
         for (let a = 0; a < phrases.length && !byWords; a++) {
-            const words = r.alternatives[a], phrase = phrases[a];
+            const phrase = phrases[a], words = phrase.words;
             let found = 0;
             for (let w = 0; w < words.length; w++) {
                 if (words[w].hashes.some(h => hasTerm(experience.terms, h))) { found += phrase.weights[w]; }
@@ -245,7 +261,9 @@ export function checkRequirement(p: PreparedRequirements, k: number, ctx: PairCo
             const required = r.certification!;
             const { verdict, closest } = c.certifications.length ? compareCertification(required, c.certifications) : { verdict: 'missing' as const, closest: undefined };
             if (verdict === 'satisfied') { return outcome('met', 1, 'certificate', false, NaN, closest!.label); }
-            if (verdict === 'other-category' && !closest!.category && required.family === 'caces') {
+            const onlyBare = () => !c.certifications.some(h => h.family === 'caces' && h.category
+                && (!required.recommendation || !h.recommendation || h.recommendation === required.recommendation));
+            if (verdict === 'other-category' && required.family === 'caces' && onlyBare()) {
                 // "CACES" with no category the parser could read: maybe the one asked, to check.
                 return outcome('partly', 0.5, 'certificate', false, NaN, closest!.label);
             }

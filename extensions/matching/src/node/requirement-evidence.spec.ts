@@ -43,6 +43,9 @@ describe('requirement typing (unit)', () => {
         assert.ok(either.includes('lecture de plans') && either.includes('isometriques'), JSON.stringify(either));
         assert.ok(alternativePhrasings('soudure MIG/MAG').includes('soudure mag'));
         assert.ok(!alternativePhrasings('BTS MCO ou équivalent').includes('equivalent'), '"or equivalent" is not a phrasing of its own');
+        // English ad words and French CV words for the same work, two at once.
+        assert.ok(alternativePhrasings('warehouse picking').includes('entrepot preparation de commandes'));
+        assert.ok(alternativePhrasings('préparation de commandes').includes('picking'));
     });
 
     it('reads the requirement lists of a pasted ad, mandatory when the heading says so', () => {
@@ -143,7 +146,7 @@ describe('requirement evidence (service)', function () {
             cvText: `Cariste — Geodis (2020 - aujourd'hui)\nCACES R489 en cours de renouvellement, catégorie à confirmer.\n${filler}`
         });
         const other = profile(6, {
-            title: 'Cariste', certifications: ['CACES R489 cat. 1A'], experiences: [{ title: 'Cariste', company: 'Geodis', city: 'Orléans', start: '2020-01', end: null }],
+            title: 'Cariste', certifications: ['CACES', 'CACES R489 cat. 1A'], experiences: [{ title: 'Cariste', company: 'Geodis', city: 'Orléans', start: '2020-01', end: null }],
             cvText: `Cariste — Geodis (2020 - aujourd'hui)\nCACES R489 cat. 1A\n${filler}`
         });
         await insertRecords(container, { offers: [offer], candidates: [unclear, other] });
@@ -154,7 +157,7 @@ describe('requirement evidence (service)', function () {
         assert.ok(by(unclear).risks.includes(caces), 'a risk, not a weakness');
         assert.match(caces.messageFr, /en partie, à vérifier/);
         assert.equal(by(unclear).capped, false);
-        // Another category is clear: a failure.
+        // Another category is clear: a failure, even under a bare "CACES" heading the parser also kept.
         assert.equal(by(other).capped, true);
         assert.ok(by(unclear).score > by(other).score);
         // A mandatory skill a full CV does not name is asked, not failed.

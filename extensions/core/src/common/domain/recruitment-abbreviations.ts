@@ -1,6 +1,6 @@
 /**
- * Abbreviations French recruiters and candidates write, with what they stand for (French, and English
- * where an English CV would say it differently). Read both ways: an offer asking "SST" is met by a CV
+ * Abbreviations French recruiters and candidates write, with what they stand for, and the trade words an
+ * English ad and a French CV use for the same thing (picking / préparation de commandes). Read both ways: an offer asking "SST" is met by a CV
  * saying "Sauveteur secouriste du travail", and "Titre professionnel Agent magasinier" by "TP AM".
  * Certifications and licences with categories (CACES R489 cat. 3, permis CE, habilitation B1V) are read
  * by their own parsers, which know categories; this table is for the words around them.
@@ -65,4 +65,40 @@ export const RECRUITMENT_ABBREVIATIONS: Readonly<Record<string, readonly string[
     'cdd': ['contrat a duree determinee', 'fixed-term contract'],
     'crm': ['customer relationship management', 'gestion de la relation client'],
     'iso 9001': ['management de la qualite', 'quality management'],
+    // Trade words, English <-> French: an English ad for a French CV and back.
+    'picking': ['preparation de commandes', 'prelevement', 'order picking'],
+    'order picker': ['preparateur de commandes', 'preparatrice de commandes'],
+    'warehouse': ['entrepot', 'logistique', 'plateforme logistique'],
+    'forklift': ['chariot elevateur', 'chariot'],
+    'forklift operator': ['cariste', 'conducteur de chariot elevateur'],
+    'reach truck': ['chariot retractable'],
+    'pallet truck': ['transpalette'],
+    'receiving': ['reception', 'controle a reception'],
+    'packing': ['emballage', 'conditionnement'],
+    'loading': ['chargement'],
+    'unloading': ['dechargement'],
+    'inventory': ['inventaire'],
+    'scanner': ['scanette', 'terminal rf', 'pistolet'],
+    'cook': ['cuisinier', 'cuisiniere'],
+    'line cook': ['cuisinier de ligne', 'cuisinier'],
+    'kitchen': ['cuisine'],
+    'welder': ['soudeur', 'soudeuse'],
+    'welding': ['soudure', 'soudage'],
+    'electrician': ['electricien', 'electricienne'],
+    'wiring': ['cablage'],
+    'care assistant': ['aide-soignant', 'aide-soignante'],
+    'nursing assistant': ['aide-soignant', 'aide-soignante'],
+    'sales assistant': ['vendeur', 'vendeuse', 'conseiller de vente', 'conseillere de vente'],
+    'cashier': ['hote de caisse', 'hotesse de caisse', 'caissier', 'caissiere'],
+    'truck driver': ['conducteur poids lourd', 'chauffeur poids lourd', 'chauffeur pl'],
+    'lorry driver': ['conducteur poids lourd', 'chauffeur poids lourd', 'chauffeur pl'],
+    'delivery driver': ['chauffeur livreur', 'livreur'],
+    'accounts assistant': ['assistant comptable', 'assistante comptable', 'aide-comptable'],
+    'bookkeeping': ['tenue de comptabilite', 'saisie comptable'],
+    'invoicing': ['facturation'],
+    'bank reconciliation': ['rapprochement bancaire'],
+    'reading drawings': ['lecture de plans'],
+    'blueprint reading': ['lecture de plans'],
+    'excavator operator': ['conducteur de pelle', 'conducteur d\'engins'],
+    'cleaner': ['agent d\'entretien', 'agent de proprete']
 };
