@@ -30,7 +30,7 @@ const { wordsOf, isContentWord, stemsOf } = require('@matchpro/core/lib/common/t
 const ROOT = path.resolve(__dirname, '..', '..');
 const SHARED = path.resolve(ROOT, '..', 'shared', 'data');
 const arg = (name, fallback) => { const i = process.argv.indexOf('--' + name); return i > 0 ? process.argv[i + 1] : fallback; };
-const SETS = arg('sets', 'fr-agency,vanetik,synthetic,retraining').split(',');
+const SETS = arg('sets', 'fr-agency,fr-agency-quick,vanetik,synthetic,retraining').split(',');
 
 /** The engine's variants, written to the data folder's matching-config.json before each ranking. */
 const VARIANTS = {
@@ -122,7 +122,11 @@ function tiesInTop10(results) {
     return top.length - new Set(top).size;
 }
 
-async function frAgency() {
+/**
+ * `quick`: each offer reduced to its title, place and text, as a recruiter first types it (no requirement
+ * list, no licence or experience field): the requirements then come from the text alone.
+ */
+async function frAgency(quick = false) {
     const dir = path.join(ROOT, 'test', 'matching-eval', 'fr-agency');
     if (!fs.existsSync(path.join(dir, 'labels.json'))) { console.log('fr-agency: set not found, skipped'); return; }
     const labels = JSON.parse(fs.readFileSync(path.join(dir, 'labels.json'), 'utf8'));
@@ -136,12 +140,12 @@ async function frAgency() {
     for (const [file, id] of ids) { if (id) { const c = await wb.candidates.get(id); texts.set(file, c.cvText || ''); } }
     const offers = [];
     for (const entry of labels.offers) {
-        const offer = JSON.parse(fs.readFileSync(path.join(dir, entry.file), 'utf8'));
+        const full = JSON.parse(fs.readFileSync(path.join(dir, entry.file), 'utf8'));
+        const offer = quick ? { title: full.title, company: full.company, city: full.city, postcode: full.postcode, contractType: full.contractType, description: full.description } : full;
         offers.push({ entry, offer, id: await wb.addOffer(offer) });
     }
-    console.log(`\n== fr-agency: ${offers.length} offers x ${files.length} CVs (graded by GRADING-RULES.md; unlisted pairs are 0), imported in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(`\n== fr-agency${quick ? ' (quick offers: title, place and text only)' : ''}: ${offers.length} offers x ${files.length} CVs (graded by GRADING-RULES.md; unlisted pairs are 0), imported in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     const rows = {};
-    const perOffer = [];
     let ties = 0;
     const allFiles = [...ids.keys()];
     for (const [name, config] of Object.entries(VARIANTS)) {
@@ -169,8 +173,8 @@ async function frAgency() {
     console.log('ranking'.padEnd(56) + 'NDCG@10  NDCG@5');
     for (const [name, r] of Object.entries(rows)) { console.log(name.padEnd(56) + f3(mean(r.n10)).padEnd(9) + f3(mean(r.n5))); }
     const main = rows[Object.keys(VARIANTS)[0]], base = rows['BM25 over the CV text'];
-    console.log('per offer (NDCG@10): MatchPro vs BM25');
-    offers.forEach(({ entry, offer }, i) => { perOffer.push(main.n10[i] - base.n10[i]); console.log(`  ${path.basename(entry.file).padEnd(44)} ${f3(main.n10[i])}  ${f3(base.n10[i])}   ${offer.title}`); });
+    if (!quick) { console.log('per offer (NDCG@10): MatchPro vs BM25'); }
+    offers.filter(() => !quick).forEach(({ entry, offer }, i) => { console.log(`  ${path.basename(entry.file).padEnd(44)} ${f3(main.n10[i])}  ${f3(base.n10[i])}   ${offer.title}`); });
     console.log(`top-10s holding two equal scores (MatchPro default): ${ties} pair(s) over ${offers.length} offers`);
     await wb.close();
 }
@@ -359,6 +363,7 @@ async function retrainingBacktest() {
 async function main() {
     console.log(`matching quality — ${new Date().toISOString().slice(0, 10)}, node ${process.version}`);
     if (SETS.includes('fr-agency')) { await frAgency(); }
+    if (SETS.includes('fr-agency-quick')) { await frAgency(true); }
     if (SETS.includes('vanetik')) { await vanetik(); }
     if (SETS.includes('synthetic')) { await synthetic(); }
     if (SETS.includes('retraining')) { await retrainingBacktest(); }
