@@ -7,23 +7,13 @@
 const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
+const { parseCsvRecords } = require('../../../scripts/csv-records');
 
 const source = process.argv[2] || path.resolve(__dirname, '../../../../shared/data/taxonomy/rome/RefRomeCsv_v460');
 const out = path.resolve(__dirname, '../data/rome-sheets.json.gz');
 
 function readCsv(name) {
-    const text = fs.readFileSync(path.join(source, name), 'utf8');
-    const rows = [];
-    let row = [], field = '', quoted = false;
-    for (let i = 0; i < text.length; i++) {
-        const ch = text[i];
-        if (quoted) {
-            if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (ch === '"') { quoted = false; } else { field += ch; }
-        } else if (ch === '"') { quoted = true; } else if (ch === ',') { row.push(field); field = ''; } else if (ch === '\n') { row.push(field); rows.push(row); row = []; field = ''; } else if (ch !== '\r') { field += ch; }
-    }
-    if (field || row.length) { row.push(field); rows.push(row); }
-    const [header, ...data] = rows;
-    return data.map(values => Object.fromEntries(header.map((h, i) => [h, values[i] ?? ''])));
+    return parseCsvRecords(fs.readFileSync(path.join(source, name), 'utf8'));
 }
 
 /** ROME texts double their apostrophes (SQL export); undo that. */

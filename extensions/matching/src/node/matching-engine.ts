@@ -149,11 +149,9 @@ export class MatchingEngine {
 
     protected async encodeTitles(titles: string[]): Promise<void> {
         const fresh = [...new Set(titles.filter(t => t && !this.titleVectors.has(this.titleKey(t))))];
-        for (let start = 0; start < fresh.length; start += 1000) {
-            const chunk = fresh.slice(start, start + 1000);
-            const vectors = await this.encode(chunk);
-            chunk.forEach((title, i) => this.titleVectors.set(this.titleKey(title), Float32Array.from(vectors[i])));
-        }
+        if (!fresh.length) { return; }
+        const vectors = await this.encode(fresh);
+        fresh.forEach((title, i) => this.titleVectors.set(this.titleKey(title), Float32Array.from(vectors[i])));
     }
 
     protected async ensureDim(): Promise<SkillVocabulary> {

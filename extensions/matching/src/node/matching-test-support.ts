@@ -18,6 +18,13 @@ export function matchingTestContainer(): Container {
     return container;
 }
 
+/** Closes the database and removes the test's data folder. */
+export async function disposeMatchingTestContainer(container: Container): Promise<void> {
+    const db = container.get(MatchProDatabase);
+    await db.close();
+    fs.rmSync(db.dataDir, { recursive: true, force: true });
+}
+
 let seq = 0;
 export function testId(): string {
     return `00000000-0000-4000-8000-${(++seq).toString(16).padStart(12, '0')}`;

@@ -14,7 +14,7 @@ import { CommuneLocator, haversineKm } from '@matchpro/core/lib/node/commune-loc
 import { licenceClosure, parseLicence } from './driving-licence';
 import { MatchCommand, MatchingRetrainCommand } from './matching-cli-commands';
 import { MatchingEngine } from './matching-engine';
-import { insertRecords, matchingTestContainer, testCandidate, testOffer, updateCandidate } from './matching-test-support';
+import { disposeMatchingTestContainer, insertRecords, matchingTestContainer, testCandidate, testOffer, updateCandidate } from './matching-test-support';
 import { FEATURE_NAMES } from './pair-evaluation';
 import { typeRequirement } from './offer-requirements';
 import { rankerForward, RankerSession, readRankerOnnx } from './ranker-model';
@@ -96,9 +96,7 @@ describe('matching service', function (): void {
         container = matchingTestContainer();
         service = container.get<MatchingService>(MatchingService);
     });
-    afterEach(async () => {
-        await container.get(MatchProDatabase).close();
-    });
+    afterEach(() => disposeMatchingTestContainer(container));
 
     it('gives the same scores whatever the age, gender, nationality, photo, name or marital status (fairness)', async () => {
         const base = cariste();

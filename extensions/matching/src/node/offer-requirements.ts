@@ -37,7 +37,9 @@ export interface OfferRequirement {
 }
 
 const CERTIFICATE_WORDS = /\b(caces|habilitation|fimo|fco|sst|adr|aipr|haccp|psc1|ssiap|certificat|certification|certified|certificate|carte professionnelle|carte btp|autorisation de conduite|licence cariste)\b/;
-const DIPLOMA_WORDS = /\b(titre professionnel|titre pro|tp|bts|bac|bac pro|baccalaureat|cap|bep|bp|dut|but|licence pro(fessionnelle)?|master|diplome|diplomee?|deas|deap|dei|ide|degree|bachelor|diploma|cqp|cqpm|ccp|brevet)\b/;
+/** Diplomas and titles as French and English CVs and offers name them (folded); requirement-check.ts reads diploma lines with them. */
+export const DIPLOMA_TERMS = 'titre professionnel|titre pro|tp|bts|bac|bac pro|baccalaureat|cap|bep|bp|dut|but|licence pro(?:fessionnelle)?|master|diplome|diplomee?|deas|deap|dei|ide|degree|bachelor|diploma|cqp|cqpm|ccp|brevet';
+const DIPLOMA_WORDS = new RegExp(`\\b(${DIPLOMA_TERMS})\\b`);
 const TOOL_WORDS = /\b(sap|excel|word|office|pack office|sage|cegid|ciel|ebp|quadratus|autocad|solidworks|wms|erp|terminal|scanner|rf|pistolet|logiciel|software|outlook|crm|salesforce|caisse|tpe|transpalette|gerbeur|nacelle|chariot|outil|outils|tool|tools|tableur|spreadsheet|pda|grue|pelle|chargeuse|tractopelle|poste a souder)\b/;
 const TASK_START = /^(reception|receiving|controle|checking|preparation|preparing|picking|conduite|driving|operating|gestion|managing|saisie|accueil|entretien|nettoyage|cleaning|montage|assembly|pose|lecture|reading|soudure|welding|chargement|loading|dechargement|unloading|inventaire|mise|suivi|realisation|encaissement|vente|selling|conseil|facturation|invoicing|rapprochement|soins|aide|toilette|distribution|livraison|delivery|manutention|handling|stockage|rangement|emballage|packing|etiquetage|labelling|cuisson|cooking|elaboration|dressage|plonge|tenue|respect|application|utilisation|maintenance|depannage|installation|cablage|tirage|raccordement|reglage|usinage|relation|animation|approvisionnement|mise en rayon|tri|sorting)\b/;
 const EXPERIENCE_WORDS = /\b(experience|experiences|exp|pratique|practice|background)\b/;

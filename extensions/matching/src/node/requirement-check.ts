@@ -4,7 +4,7 @@ import type { CandidateFacts } from './candidate-facts';
 import { compareCertification } from './certification';
 import { CandidateTermIndex } from './candidate-term-index';
 import { licenceBit } from './driving-licence';
-import { OfferRequirement, RequirementWord } from './offer-requirements';
+import { DIPLOMA_TERMS, OfferRequirement, RequirementWord } from './offer-requirements';
 
 /**
  * Looks for each requirement of an offer in a candidate's CV, through the channel its kind calls for
@@ -13,11 +13,10 @@ import { OfferRequirement, RequirementWord } from './offer-requirements';
  * (`findSource`) then read the CV text of the few candidates shown, for the sentence that supports each one.
  */
 
-/** A phrase compiled against the ranking's term table: per word, its columns and its IDF weight. */
+/** A phrase compiled against the ranking's term table: per word, its columns (flat) and its IDF weight. */
 export interface CompiledPhrase {
     /** The phrasing's words (alternatives no CV can reach are left out, so phrases and alternatives do not align). */
     words: RequirementWord[];
-    columns: number[][];
     weights: number[];
     total: number;
     /** The same columns flat (word w's columns are flat[starts[w]] .. flat[starts[w + 1] - 1]), for the pair loop. */
@@ -44,7 +43,7 @@ export interface PreparedRequirements {
 /** Word of a diploma line is indexed under this prefix (a diploma is looked for in diploma lines only). */
 export const CREDENTIAL_PREFIX = 'credential:';
 
-const DIPLOMA_LINE = /\b(titre professionnel|titre pro|tp|bts|bac|bac pro|baccalaureat|cap|bep|bp|dut|but|licence|master|diplome|diplomee?|deas|deap|dei|degree|bachelor|diploma|cqp|cqpm|ccp|brevet|certificat|formation|training|obtenu|obtained|qualification|nvq|btec|city and guilds|gcse)\b/;
+const DIPLOMA_LINE = new RegExp(`\\b(${DIPLOMA_TERMS}|licence|certificat|formation|training|obtenu|obtained|qualification|nvq|btec|city and guilds|gcse)\\b`);
 
 /** The lines of a CV that name a diploma or training, with the education entries: where a diploma requirement is looked for. */
 export function credentialLines(text: string): string[] {
@@ -97,7 +96,7 @@ export function prepareRequirements(list: OfferRequirement[], conceptIndex: numb
         const columns = hashesOf.map(h => h.map(columnOf));
         const starts = new Int32Array(columns.length + 1);
         columns.forEach((c, i) => { starts[i + 1] = starts[i] + c.length; });
-        return { words, columns, weights, total, flat: Int32Array.from(columns.flat()), starts, shares: Float64Array.from(weights, w => w / total) };
+        return { words, weights, total, flat: Int32Array.from(columns.flat()), starts, shares: Float64Array.from(weights, w => w / total) };
     };
     const phrasesOf = (r: OfferRequirement) => r.alternatives.map(words => compile(words, r.kind === 'diploma')).filter((x): x is CompiledPhrase => !!x);
     const offerWeights = offerWords.map(w => idf(Math.max(...w.hashes.map(h => text.documentFrequency(h)))));

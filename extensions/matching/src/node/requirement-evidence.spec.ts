@@ -1,11 +1,9 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'fs';
 import type { Candidate } from '@matchpro/core/lib/common';
-import { MatchProDatabase } from '@matchpro/core/lib/node/matchpro-database';
 import { Container } from '@theia/core/shared/inversify';
 import { MatchingService, MatchResult } from '../common/matching-protocol';
 import { alternativePhrasings, requirementsInDescription, typeRequirement } from './offer-requirements';
-import { insertRecords, matchingTestContainer, testCandidate, testOffer } from './matching-test-support';
+import { disposeMatchingTestContainer, insertRecords, matchingTestContainer, testCandidate, testOffer } from './matching-test-support';
 
 describe('requirement typing (unit)', () => {
     it('types what recruiters write, in French and English', () => {
@@ -66,11 +64,7 @@ describe('requirement evidence (service)', function () {
         container = matchingTestContainer();
         service = container.get<MatchingService>(MatchingService);
     });
-    afterEach(async () => {
-        const db = container.get(MatchProDatabase);
-        await db.close();
-        fs.rmSync(db.dataDir, { recursive: true, force: true });
-    });
+    afterEach(() => disposeMatchingTestContainer(container));
 
     /** A profile as the parser gives it, with the CV text requirements are looked for in. */
     const profile = (id: number, fields: Partial<Candidate>) => testCandidate({

@@ -3,6 +3,8 @@
  * typos, inflections and unseen words still share features with known ones. Feature ids index the
  * encoder's embedding table.
  */
+import { termHash } from '@matchpro/core/lib/common/text-terms';
+
 export interface FeatureBag {
     ids: Int32Array;
     weights: Float32Array;
@@ -22,15 +24,8 @@ const PAIR_STOP_WORDS = new Set(['de', 'des', 'du', 'd', 'la', 'le', 'les', 'l',
 
 export const DEFAULT_FEATURE_CONFIG: FeatureConfig = { buckets: 1 << 17, minGram: 3, maxGram: 5 };
 
-/** FNV-1a 32 bits: tiny, fast, identical everywhere the features are computed. */
-export function fnv1a(text: string): number {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < text.length; i++) {
-        h ^= text.charCodeAt(i);
-        h = Math.imul(h, 0x01000193);
-    }
-    return h >>> 0;
-}
+/** FNV-1a 32 bits: tiny, fast, identical everywhere the features are computed (core's term hash). */
+export const fnv1a = termHash;
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
