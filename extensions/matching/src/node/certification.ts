@@ -40,16 +40,17 @@ export function parseCertification(label: string): Certification {
     return { label, family: 'other', words };
 }
 
-export type CertificationVerdict = 'satisfied' | 'other-category' | 'missing';
+/** 'unknown-category': the candidate holds the same kind, with no category stated ("CACES" as a heading). */
+export type CertificationVerdict = 'satisfied' | 'other-category' | 'unknown-category' | 'missing';
 
 /** Whether `held` satisfies `required`: 'other-category' when the candidate holds the same kind in another category (or a lower clearance). */
 export function compareCertification(required: Certification, held: readonly Certification[]): { verdict: CertificationVerdict; closest?: Certification } {
-    let lower: Certification | undefined;
+    let lower: Certification | undefined, unclear: Certification | undefined;
     for (const h of held) {
         if (required.family === 'caces' && h.family === 'caces') {
             if (required.recommendation && h.recommendation && required.recommendation !== h.recommendation) { continue; }
             if (!required.category) { return { verdict: 'satisfied', closest: h }; }
-            if (!h.category) { lower ??= h; continue; }
+            if (!h.category) { unclear ??= h; continue; }
             if (h.category === required.category || (/^\d+$/.test(required.category) && h.category.replace(/[A-C]$/, '') === required.category)) {
                 return { verdict: 'satisfied', closest: h };
             }
@@ -63,7 +64,7 @@ export function compareCertification(required: Certification, held: readonly Cer
             if (required.words.length > 0 && required.words.every(w => h.words.includes(w))) { return { verdict: 'satisfied', closest: h }; }
         }
     }
-    return lower ? { verdict: 'other-category', closest: lower } : { verdict: 'missing' };
+    return lower ? { verdict: 'other-category', closest: lower } : unclear ? { verdict: 'unknown-category', closest: unclear } : { verdict: 'missing' };
 }
 
 /** The usual length of the training that gives a certification, for suggestions. */

@@ -260,9 +260,7 @@ export function checkRequirement(p: PreparedRequirements, k: number, ctx: PairCo
             const required = r.certification!;
             const { verdict, closest } = c.certifications.length ? compareCertification(required, c.certifications) : { verdict: 'missing' as const, closest: undefined };
             if (verdict === 'satisfied') { return outcome('met', 1, 'certificate', false, NaN, closest!.label); }
-            const onlyBare = () => !c.certifications.some(h => h.family === 'caces' && h.category
-                && (!required.recommendation || !h.recommendation || h.recommendation === required.recommendation));
-            if (verdict === 'other-category' && required.family === 'caces' && onlyBare()) {
+            if (verdict === 'unknown-category') {
                 // "CACES" with no category the parser could read: maybe the one asked, to check.
                 return outcome('partly', 0.5, 'certificate', false, NaN, closest!.label);
             }
